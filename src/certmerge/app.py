@@ -1,0 +1,313 @@
+"""The library API the CLI calls: a home (settings + store) and what can be done with a case.
+
+It wires the pure core (parse, classify, pipeline, lifecycle, drafts) to the two ends: mail sources and
+the store. Nothing here prints; results come back as values for render.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+from . import lifecycle
+from .casefile import casefile_to_dict, parse_casefile
+from .classify import classify
+from .config import Settings
+from .drafts import build_draft
+from .errors import IllegalTransition, ParseError, StoreError, UserError
+from .model import CaseFile, CaseState, CaseView, Classification, Event, MailKind, NextAction
+from .parse import parse_bytes
+from .pipeline import Policy, effect_of, match_case
+from .sources.base import RawMail
+from .store import Change, Store
+
+log = logging.getLogger("certmerge")
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Outcome:
+    origin: str
+    status: str  # processed | duplicate | quarantined
+    summary: str
+    subject: str = ""
+    kind: str = ""
+    authenticity: str = ""
+    case: int | None = None
+    from_state: str | None = None
+    to_state: str | None = None
+    next_action: NextAction | None = None
+
+    @property
+    def moved(self) -> bool:
+        return bool(self.to_state and self.from_state != self.to_state)
+
+
+@dataclass(frozen=True)
+class VerifyAnswers:
+    """The user's portal checks: names of what did NOT move, and whether the Credly badges moved."""
+
+    missing_certifications: tuple[str, ...] = ()
+    missing_benefits: tuple[str, ...] = ()
+    credly_ok: bool = True
+
+
+@dataclass
+class App:
+    settings: Settings
+    clock: Callable[[], dt.datetime] = utcnow
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        if self._store is None:
+            self.settings.ensure_dirs()
+            self._store = Store(self.settings.db_url)
+        return self._store
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+    @property
+    def policy(self) -> Policy:
+        c = self.settings.classify
+        return Policy(c.vendor_domains, c.require_authenticated, c.review_threshold)
+
+    # --- cases -------------------------------------------------------------------------------------
+    def init_case(self, cf: CaseFile, new: bool = False) -> dict:
+        existing = self.store.cases()
+        if existing and not new:
+            raise UserError(f"a case already exists in {self.settings.home} (case {existing[-1]['id']})",
+                            "use `certmerge init --new` to start another, or another --home")
+        now = self.clock()
+        route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
+        state = lifecycle.step(CaseState.PREPARING, route_event)
+        history = [{"at": now, "type": "action", "detail": "case file recorded"},
+                   {"at": now, "type": "state", "from_state": CaseState.PREPARING.value, "to_state": state.value,
+                    "detail": f"by {route_event.value}"}]
+        case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, state.value, now,
+                                         cf.vendor_case_id, history)
+        return self.store.case(case_id)
+
+    def case(self, ref: int | None = None) -> dict:
+        """The case `ref`, or the newest one."""
+        if ref is not None:
+            found = self.store.case(ref)
+            if not found:
+                raise UserError(f"there is no case {ref}", "`certmerge status` lists the cases")
+            return found
+        cases = self.store.cases()
+        if not cases:
+            raise UserError(f"no case yet in {self.settings.home}", "run `certmerge init` first")
+        return cases[-1]
+
+    def casefile(self, case: dict) -> CaseFile:
+        return parse_casefile(case["casefile"], f"case {case['id']}", today=dt.date.max)
+
+    def view(self, case: dict) -> CaseView:
+        return CaseView(state=CaseState(case["state"]), casefile=self.casefile(case),
+                        vendor_case_id=case["vendor_case_id"], support_address=case["support_address"],
+                        last_support_mail_at=case["last_support_mail_at"],
+                        last_reply_sent_at=case["last_reply_sent_at"], state_since=case["state_since"],
+                        deadline=case["deadline"], missing_items=tuple(case["missing_items"]))
+
+    def next_action(self, case: dict) -> NextAction:
+        return lifecycle.next_action(self.view(case), self.clock())
+
+    def act(self, case: dict, event: Event, detail: str, **updates) -> dict:
+        """Apply a user event (submitted, reply sent, verified...) in one transaction."""
+        state = CaseState(case["state"])
+        new_state = lifecycle.step(state, event)  # raises IllegalTransition, nothing written
+        now = self.clock()
+        events = [{"at": now, "type": "action", "detail": detail}]
+        values = {"updated_at": now, **updates}
+        if new_state is not state:
+            values.update(state=new_state.value, state_since=now)
+            events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
+                           "detail": f"by {event.value}"})
+        self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=values,
+                                 events=events))
+        return self.store.case(case["id"])
+
+    def submitted(self, case: dict, vendor_case_id: str | None = None) -> dict:
+        if case["state"] == CaseState.SELF_SERVICE.value:
+            case = self.act(case, Event.SELF_SERVICE_REFUSED, "the portal refused the self-service merge")
+        updates = {"vendor_case_id": vendor_case_id} if vendor_case_id else {}
+        return self.act(case, Event.SUBMITTED, "support case created on the web form", **updates)
+
+    def sent(self, case: dict) -> dict:
+        now = self.clock()
+        case = self.act(case, Event.REPLY_SENT, "reply sent (recorded by hand)", last_reply_sent_at=now,
+                        deadline=None)
+        for d in self.store.drafts(case["id"]):
+            if d["sent_at"] is None:
+                self.store.update_draft(d["id"], sent_at=now)
+        return case
+
+    def verify(self, case: dict, answers: VerifyAnswers) -> dict:
+        if case["state"] == CaseState.SELF_SERVICE.value:
+            case = self.act(case, Event.SELF_SERVICE_DONE, "merged in the portal (self-service)")
+        missing = [f"certification: {n}" for n in answers.missing_certifications]
+        missing += [f"benefit: {n}" for n in answers.missing_benefits]
+        if missing:
+            return self.act(case, Event.VERIFIED_MISSING_ITEMS, "checked the portal: missing " + ", ".join(missing),
+                            missing_items=missing)
+        if not answers.credly_ok:
+            return self.act(case, Event.VERIFIED_MISSING_CREDLY, "checked: the Credly badges did not move",
+                            missing_items=[])
+        return self.act(case, Event.VERIFIED_OK, "checked: certifications, benefits and Credly badges moved",
+                        missing_items=[])
+
+    # --- mail ----------------------------------------------------------------------------------------
+    def classify_raw(self, raw: bytes) -> tuple[object, Classification]:
+        mail = parse_bytes(raw)
+        c = self.settings.classify
+        return mail, classify(mail, c.vendor_domains, c.trusted_authserv_ids)
+
+    def process(self, item: RawMail) -> Outcome:
+        """One mail through the whole pipeline; never raises for a bad mail (it is quarantined)."""
+        try:
+            mail, cls = self.classify_raw(item.data)
+        except ParseError as exc:
+            return self._quarantine(item, str(exc))
+        except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as exc:
+            log.exception("unexpected failure on %s", item.origin)
+            return self._quarantine(item, f"internal error while parsing ({exc.__class__.__name__})")
+        if self.store.has_message(mail.dedupe_key):
+            self.store.commit(Change(position=item.position, seen_key=item.seen_key))
+            return Outcome(item.origin, "duplicate", "already processed", mail.subject)
+        cases = self.store.cases()
+        known = {c["id"]: self.store.known_message_ids(c["id"]) for c in cases}
+        case = match_case(mail, cls, cases, known, self.policy)
+        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
+        self.store.commit(eff.change)
+        log.info("%s: %s [%s] %s", item.origin, cls.kind.value, cls.authenticity.value, eff.summary)
+        nxt = self.next_action(self.store.case(case["id"])) if case else None
+        return Outcome(item.origin, "processed", eff.summary, mail.subject, cls.kind.value,
+                       cls.authenticity.value, case["id"] if case else None, eff.from_state, eff.to_state, nxt)
+
+    def _quarantine(self, item: RawMail, reason: str) -> Outcome:
+        digest = hashlib.sha256(item.data).hexdigest()[:12]
+        qdir = self.settings.quarantine_dir
+        qdir.mkdir(parents=True, exist_ok=True)
+        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
+        target = qdir / f"{stamp}-{digest}.eml"
+        target.write_bytes(item.data)
+        target.with_suffix(".reason").write_text(f"{item.origin}\n{reason}\n", encoding="utf-8")
+        self.store.commit(Change(position=item.position, seen_key=item.seen_key))
+        log.warning("quarantined %s: %s", item.origin, reason)
+        return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
+
+    def poll_once(self, source) -> list[Outcome]:
+        return [self.process(item) for item in source.fetch_new(self.store)]
+
+    def quarantined(self) -> list[tuple[Path, str]]:
+        qdir = self.settings.quarantine_dir
+        if not qdir.is_dir():
+            return []
+        out = []
+        for reason in sorted(qdir.glob("*.reason")):
+            lines = reason.read_text(encoding="utf-8", errors="replace").splitlines()
+            out.append((reason.with_suffix(".eml"), lines[1] if len(lines) > 1 else ""))
+        return out
+
+    # --- drafts ----------------------------------------------------------------------------------------
+    def draft(self, case: dict, purpose: str | None = None) -> tuple[Path, object]:
+        nxt = self.next_action(case)
+        purpose = purpose or nxt.draft_purpose
+        if not purpose:
+            raise UserError(f"no reply is due in state {case['state']} ({nxt.title})",
+                            "name one with --purpose, e.g. --purpose follow_up")
+        msg = build_draft(case, purpose, self.clock())
+        self.settings.drafts_dir.mkdir(parents=True, exist_ok=True)
+        path = self.settings.drafts_dir / f"case{case['id']}-{purpose}.eml"
+        tmp = path.with_suffix(".eml.tmp")
+        try:
+            tmp.write_bytes(msg.as_bytes())
+            tmp.replace(path)
+        except OSError as exc:
+            tmp.unlink(missing_ok=True)
+            raise UserError(f"cannot write the draft {path} ({exc.strerror})",
+                            "free some disk space or check the permissions of the drafts folder") from None
+        if not any(d["message_id"] == msg["Message-ID"] for d in self.store.drafts(case["id"])):
+            self.store.add_draft(case_id=case["id"], purpose=purpose, path=str(path), message_id=msg["Message-ID"],
+                                 subject=str(msg["Subject"]), created_at=self.clock())
+        return path, msg
+
+    # --- reading ---------------------------------------------------------------------------------------
+    def status(self, limit: int = 10) -> list[dict]:
+        out = []
+        now = self.clock()
+        for case in self.store.cases():
+            nxt = self.next_action(case)
+            msgs = self.store.messages(case["id"], limit=limit)
+            out.append({"case": case, "next_action": nxt, "messages": msgs, "history": self.store.history(case["id"]),
+                        "waited": now - (case["state_since"] or now), "drafts": self.store.drafts(case["id"])})
+        return out
+
+    def relabel(self, ref: str, kind: MailKind) -> tuple[dict, str]:
+        """Correct a mail's kind and re-run the lifecycle from that mail; the correction stays in history."""
+        msg = self.store.message(ref)
+        if not msg:
+            raise UserError(f"no stored mail {ref!r}", "use the number or Message-ID shown by `certmerge status`")
+        if not msg["case_id"]:
+            self.store.update_message(msg["id"], kind=kind.value, needs_review=False)
+            return msg, f"relabelled {msg['kind']} -> {kind.value} (not part of a case)"
+        case = self.store.case(msg["case_id"])
+        state = CaseState(case["state"])
+        ev = lifecycle.event_for(kind)
+        now = self.clock()
+        events = [{"at": now, "type": "relabel", "message_ref": msg["id"],
+                   "detail": f"mail {msg['id']} relabelled {msg['kind']} -> {kind.value} by the user"}]
+        updates: dict = {"updated_at": now}
+        summary = f"relabelled {msg['kind']} -> {kind.value}; state stays {state.value}"
+        if ev is not None and msg["authenticity"] != "fail":
+            try:
+                new_state = lifecycle.step(state, ev)
+            except IllegalTransition as exc:
+                raise UserError(f"cannot apply {kind.value} now: {exc}", "the state is unchanged") from None
+            if new_state is not state:
+                updates.update(state=new_state.value, state_since=now)
+                events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
+                               "message_ref": msg["id"], "detail": f"by relabel to {kind.value}"})
+                summary = f"relabelled {msg['kind']} -> {kind.value}; {state.value} -> {new_state.value}"
+        self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=updates,
+                                 events=events))
+        self.store.update_message(msg["id"], kind=kind.value, needs_review=False, confidence=1.0)
+        return msg, summary
+
+
+def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
+    for p in paths:
+        p = Path(p)
+        if p.is_dir():
+            yield from sorted(q for q in p.rglob("*") if q.is_file() and q.suffix.lower() in (".eml", ".txt", ".msg"))
+        else:
+            yield p
+
+
+def classify_report(app: App, path: Path) -> dict:
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return {"file": str(path), "error": f"cannot read ({exc.strerror})"}
+    try:
+        mail, cls = app.classify_raw(raw)
+    except ParseError as exc:
+        return {"file": str(path), "error": str(exc)}
+    return {"file": str(path), "kind": cls.kind.value, "confidence": cls.confidence,
+            "authenticity": cls.authenticity.value, "auth_reason": cls.auth_reason, "case_id": cls.case_id,
+            "language": cls.language.value, "needs_review": cls.confidence < app.settings.classify.review_threshold,
+            "subject": mail.subject, "from": mail.sender.email, "reasons": [str(r) for r in cls.reasons]}
+
+
+__all__ = ["App", "Outcome", "VerifyAnswers", "StoreError", "classify_report", "iter_files"]

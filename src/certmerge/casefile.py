@@ -1,0 +1,163 @@
+"""The case file (`certmerge init --from case.toml`): parse, validate, and turn back into TOML-ready data.
+
+Every problem raises ConfigError naming the file, the key and what is expected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from pathlib import Path
+
+from .errors import ConfigError
+from .model import Account, Benefit, CaseFile, Certification, Lang
+
+ACCOUNT_ID_RE = re.compile(r"^AWS\d{5,12}$")
+EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+CASE_ID_RE = re.compile(r"^\d{8,20}$")
+ACCOUNT_KEYS = ("account_id", "login_email", "training_email", "certification_email")
+
+
+class _Reader:
+    def __init__(self, path: object) -> None:
+        self.path = path
+
+    def fail(self, key: str, problem: str, hint: str = "") -> ConfigError:
+        return ConfigError(self.path, key, problem, hint)
+
+    def text(self, table: dict, key: str, prefix: str, required: bool = True) -> str:
+        value = table.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.fail(f"{prefix}{key}", "missing", "see config.example.toml / README 'The case file'")
+            return ""
+        if not isinstance(value, str):
+            raise self.fail(f"{prefix}{key}", f"expected text, got {value!r}")
+        return value.strip()
+
+    def date(self, table: dict, key: str, prefix: str, required: bool) -> dt.date | None:
+        value = table.get(key)
+        if value is None or value == "":
+            if required:
+                raise self.fail(f"{prefix}{key}", "missing", "a date like 2025-03-15")
+            return None
+        if isinstance(value, dt.datetime):
+            return value.date()
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise self.fail(f"{prefix}{key}", f"expected a date like 2025-03-15, got {value!r}")
+
+    def email(self, table: dict, key: str, prefix: str) -> str:
+        value = self.text(table, key, prefix)
+        if not EMAIL_RE.match(value):
+            raise self.fail(f"{prefix}{key}", f"{value!r} is not an email address", "like name@example.com")
+        return value
+
+    def account(self, table: object, name: str, today: dt.date) -> Account:
+        if not isinstance(table, dict):
+            raise self.fail(name, "missing", f"add a [{name}] table with {', '.join(ACCOUNT_KEYS)}")
+        prefix = f"{name}."
+        account_id = self.text(table, "account_id", prefix).upper()
+        if not ACCOUNT_ID_RE.match(account_id):
+            raise self.fail(f"{prefix}account_id", f"{account_id!r} is not a certification account ID",
+                            "it is 'AWS' followed by digits, e.g. AWS01234567 (aws.training > Profile)")
+        certs = tuple(self.certification(c, f"{prefix}certifications[{i}].", today)
+                      for i, c in enumerate(self.list(table, "certifications", prefix)))
+        benefits = tuple(self.benefit(b, f"{prefix}benefits[{i}].")
+                         for i, b in enumerate(self.list(table, "benefits", prefix)))
+        return Account(account_id, self.email(table, "login_email", prefix),
+                       self.email(table, "training_email", prefix),
+                       self.email(table, "certification_email", prefix), certs, benefits)
+
+    def list(self, table: dict, key: str, prefix: str) -> list[dict]:
+        value = table.get(key, [])
+        if not isinstance(value, list) or not all(isinstance(v, dict) for v in value):
+            raise self.fail(f"{prefix}{key}", "expected a list of tables", f"write [[{prefix}{key}]] blocks")
+        return value
+
+    def certification(self, table: dict, prefix: str, today: dt.date) -> Certification:
+        name = self.text(table, "name", prefix)
+        passed = self.date(table, "passed", prefix, required=True)
+        expires = self.date(table, "expires", prefix, required=False)
+        if passed > today:
+            raise self.fail(f"{prefix}passed", f"{passed} is in the future", "use the date you passed the exam")
+        if expires and expires <= passed:
+            raise self.fail(f"{prefix}expires", f"{expires} is not after the pass date {passed}")
+        return Certification(name, passed, expires)
+
+    def benefit(self, table: dict, prefix: str) -> Benefit:
+        return Benefit(self.text(table, "name", prefix), self.date(table, "expires", prefix, required=False))
+
+
+def parse_casefile(data: dict, path: object = "case file", today: dt.date | None = None) -> CaseFile:
+    """Validate a case file's parsed TOML and build a CaseFile."""
+    r = _Reader(path)
+    today = today or dt.date.today()
+    language = data.get("language", "en")
+    if language not in ("en", "ja"):
+        raise r.fail("language", f"expected en or ja, got {language!r}")
+    user = data.get("user", {})
+    if not isinstance(user, dict):
+        raise r.fail("user", "expected a table", "write [user] with name and company")
+    support = data.get("support", {})
+    if not isinstance(support, dict):
+        raise r.fail("support", "expected a table")
+    case_id = str(support.get("case_id", "") or "").strip() or None
+    if case_id and not CASE_ID_RE.match(case_id):
+        raise r.fail("support.case_id", f"{case_id!r} is not a support case number",
+                     "the digits in [CASE ...] of the support mail's subject")
+    target = r.account(data.get("target"), "target", today)
+    source = r.account(data.get("source"), "source", today)
+    if target.account_id == source.account_id:
+        raise r.fail("source.account_id", "is the same as target.account_id",
+                     "the two accounts to merge must differ")
+    return CaseFile(
+        user_name=r.text(user, "name", "user."),
+        company=r.text(user, "company", "user.", required=False),
+        language=Lang(language),
+        reason=r.text(data, "reason", ""),
+        target=target,
+        source=source,
+        vendor_case_id=case_id,
+        created=r.date(support, "created", "support.", required=False),
+    )
+
+
+def load_casefile(path: Path, today: dt.date | None = None) -> CaseFile:
+    try:
+        data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(path, "", "no such file", "give the path of your case.toml") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(path, "", f"not valid TOML ({exc})") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(path, "", f"cannot be read ({exc})") from None
+    return parse_casefile(data, path, today)
+
+
+def _account_dict(a: Account) -> dict:
+    return {
+        "account_id": a.account_id, "login_email": a.login_email, "training_email": a.training_email,
+        "certification_email": a.certification_email,
+        "certifications": [{"name": c.name, "passed": c.passed.isoformat(),
+                            "expires": c.expires.isoformat() if c.expires else ""} for c in a.certifications],
+        "benefits": [{"name": b.name, "expires": b.expires.isoformat() if b.expires else ""}
+                     for b in a.benefits],
+    }
+
+
+def casefile_to_dict(cf: CaseFile) -> dict:
+    """The case file as plain data (JSON in the database, export); parse_casefile reads it back."""
+    return {
+        "language": cf.language.value, "reason": cf.reason,
+        "user": {"name": cf.user_name, "company": cf.company},
+        "support": {"case_id": cf.vendor_case_id or "",
+                    "created": cf.created.isoformat() if cf.created else ""},
+        "target": _account_dict(cf.target), "source": _account_dict(cf.source),
+    }

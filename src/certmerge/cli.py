@@ -1,0 +1,353 @@
+"""The command line: parse arguments, call app, render. One error handler turns errors into exit codes.
+
+Errors the user can fix print one line (`error: ...` and a hint) and exit non-zero; anything else prints
+one line too and is logged with its traceback under the home's logs/ (shown only with --debug).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from .errors import CertmergeError, UserError
+
+cli = typer.Typer(help="Follow an AWS Certification account merge through AWS support, by email.",
+                  no_args_is_help=True, pretty_exceptions_show_locals=False, add_completion=False)
+
+
+class Ctx:
+    def __init__(self, home: Optional[Path], debug: bool) -> None:
+        self.home_arg = home
+        self.debug = debug
+        self._app = None
+
+    @property
+    def app(self):
+        if self._app is None:
+            from .app import App
+            from .config import load_settings
+
+            settings = load_settings(self.home_arg)
+            _setup_logging(settings.logs_dir)
+            self._app = App(settings)
+        return self._app
+
+
+def _setup_logging(logs_dir: Path) -> None:
+    root = logging.getLogger("certmerge")
+    if root.handlers:
+        return
+    try:
+        logs_dir.mkdir(parents=True, exist_ok=True)
+        handler = logging.FileHandler(logs_dir / "certmerge.log", encoding="utf-8")
+    except OSError:
+        return
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
+
+
+def _console(stderr: bool = False):
+    from rich.console import Console
+
+    return Console(stderr=stderr, highlight=False, soft_wrap=not sys.stdout.isatty())
+
+
+def handled(fn):
+    """Turn certmerge errors into one line on stderr and an exit code."""
+
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        ctx = _STATE.get("ctx")
+        try:
+            return fn(*args, **kwargs)
+        except (typer.Exit, typer.Abort):
+            raise
+        except UserError as exc:
+            _fail(str(exc), exc.hint, exc.exit_code)
+        except KeyboardInterrupt:
+            _fail("interrupted", "", 130)
+        except (CertmergeError, Exception) as exc:  # noqa: BLE001 - the last line of defence
+            if ctx and ctx.debug:
+                raise
+            logging.getLogger("certmerge").exception("internal error")
+            _fail(f"internal error ({exc.__class__.__name__})", "run again with --debug for details; "
+                  "the traceback is in the home's logs/certmerge.log", 1)
+
+    return wrapper
+
+
+def _fail(message: str, hint: str, code: int) -> None:
+    line = f"error: {message}" + (f" (hint: {hint})" if hint else "")
+    typer.echo(line, err=True)
+    raise typer.Exit(code)
+
+
+@cli.callback()
+def _main(ctx: typer.Context,
+          home: Optional[Path] = typer.Option(None, "--home", envvar="CERTMERGE_HOME",
+                                              help="Where certmerge keeps everything (default: the user data dir)."),
+          debug: bool = typer.Option(False, "--debug", help="Show tracebacks of internal errors.")) -> None:
+    """certmerge: one support case, from the web form to a verified merge."""
+    ctx.obj = _STATE["ctx"] = Ctx(home, debug)
+
+
+_STATE: dict[str, Ctx] = {}
+
+
+def _app():
+    return _STATE["ctx"].app
+
+
+# --- setting up ---------------------------------------------------------------------------------
+@cli.command()
+@handled
+def init(from_file: Optional[Path] = typer.Option(None, "--from", help="Read the case from a case.toml file."),
+         new: bool = typer.Option(False, "--new", help="Start another case beside the existing one.")) -> None:
+    """Record both accounts, what to keep and why (interactively, or --from case.toml)."""
+    from .casefile import load_casefile
+
+    from .prompts import prompt_casefile
+
+    cf = load_casefile(from_file) if from_file else prompt_casefile()
+    app = _app()
+    case = app.init_case(cf, new=new)
+    con = _console()
+    route = "support case (both accounts hold certifications)" if cf.route == "support" else "self-service in the portal"
+    con.print(f"Case {case['id']} recorded in {app.settings.home}: {cf.source.account_id} → "
+              f"{cf.target.account_id} (kept). Route: {route}.")
+    from .render import action_text
+
+    con.print(f"next: {action_text(app.next_action(case))}", markup=False)
+
+
+@cli.command()
+@handled
+def form(case: Optional[int] = typer.Option(None, "--case", help="Case number (default: the newest).")) -> None:
+    """Print what to enter on the support page, and the ready 'How can we help' text."""
+    from . import form as formmod
+    from .render import steps
+
+    app = _app()
+    row = app.case(case)
+    cf = app.casefile(row)
+    con = _console()
+    if cf.route == "self_service":
+        steps(con, "Self-service merge (at most one account holds certifications)", formmod.self_service_steps(cf))
+        con.print("If the portal refuses the merge, open a support case with these steps:")
+    steps(con, "AWS Training and Certification support page", formmod.form_steps(cf), formmod.help_text(cf))
+
+
+@cli.command()
+@handled
+def submitted(case: Optional[int] = typer.Option(None, "--case"),
+              case_id: Optional[str] = typer.Option(None, "--case-id", help="The support case number, if shown.")) -> None:
+    """Record that the support case was created on the web form."""
+    app = _app()
+    row = app.submitted(app.case(case), case_id)
+    _print_state(app, row)
+
+
+@cli.command()
+@handled
+def sent(case: Optional[int] = typer.Option(None, "--case")) -> None:
+    """Record that your reply went out (the IMAP watcher notices it by itself)."""
+    app = _app()
+    _print_state(app, app.sent(app.case(case)))
+
+
+def _print_state(app, row) -> None:
+    from .render import action_text
+
+    typer.echo(f"case {row['id']}: {row['state']}")
+    typer.echo(f"next: {action_text(app.next_action(row))}")
+
+
+@cli.command()
+@handled
+def verify(case: Optional[int] = typer.Option(None, "--case"),
+           all_ok: bool = typer.Option(False, "--all-ok", help="Everything moved, badges included."),
+           missing_cert: list[str] = typer.Option([], "--missing-cert", help="A certification that did not move."),
+           missing_benefit: list[str] = typer.Option([], "--missing-benefit", help="A benefit that did not move."),
+           credly_missing: bool = typer.Option(False, "--credly-missing", help="The Credly badges did not move.")) -> None:
+    """Record the checks after the merge: certifications, benefits, Credly badges."""
+    from .app import VerifyAnswers
+    from .prompts import prompt_verify
+
+    app = _app()
+    row = app.case(case)
+    if all_ok or missing_cert or missing_benefit or credly_missing:
+        answers = VerifyAnswers(tuple(missing_cert), tuple(missing_benefit), not credly_missing)
+    else:
+        answers = prompt_verify(app.casefile(row))
+    _print_state(app, app.verify(row, answers))
+
+
+# --- mail -----------------------------------------------------------------------------------------
+@cli.command()
+@handled
+def classify(files: list[Path] = typer.Argument(..., help="Mail files (.eml) or folders of them."),
+             as_json: bool = typer.Option(False, "--json", help="One JSON object per line.")) -> None:
+    """Classify mail files without touching the case."""
+    from .app import App, classify_report, iter_files
+    from .config import load_settings
+
+    app = App(load_settings(_STATE["ctx"].home_arg))
+    reports = [classify_report(app, p) for p in iter_files(files)]
+    if as_json:
+        for r in reports:
+            typer.echo(json.dumps(r, ensure_ascii=False))
+    else:
+        from .render import classify_table
+
+        classify_table(_console(), reports)
+    if any("error" in r for r in reports):
+        raise typer.Exit(1)
+
+
+@cli.command()
+@handled
+def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder of .eml files or a Maildir."),
+          once: bool = typer.Option(False, "--once", help="One sync, then exit (for cron)."),
+          interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between polls (default 60).")) -> None:
+    """Watch for support mail, move the case, and say what to do next."""
+    import threading
+
+    from . import render
+    from . import watch as watchmod
+
+    app = _app()
+    src = _source(app, source)
+    stop = threading.Event()
+    watchmod.install_stop_handlers(stop)
+    con = _console()
+    wait = interval if interval is not None else app.settings.watch.interval
+    if not once:
+        con.print(f"watching {src.name} every {wait:g} s (Ctrl-C to stop)", markup=False)
+    try:
+        n = watchmod.run(app, src, once=once, interval=wait, report=lambda o: render.outcomes(con, o), stop=stop)
+    finally:
+        src.close()
+    if once:
+        con.print(f"{n} new mail(s) processed.")
+
+
+def _source(app, folder: Optional[Path]):
+    from .sources.folder import FolderSource
+
+    folder = folder or (Path(app.settings.watch.source) if app.settings.watch.source else None)
+    if folder:
+        return FolderSource(folder)
+    if app.settings.imap.configured:
+        from .sources.imap import ImapSource
+
+        return ImapSource.from_settings(app.settings)
+    raise UserError("no mail source configured", "give --source FOLDER, or set [imap] host in config.toml")
+
+
+@cli.command()
+@handled
+def status(as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
+    """The case, its state, the next action, the latest mail and the history."""
+    from . import render
+    from .jsonview import status_json
+
+    app = _app()
+    items = app.status()
+    if as_json:
+        typer.echo(json.dumps(status_json(items, app.quarantined()), ensure_ascii=False, indent=2))
+        return
+    con = _console()
+    if con.is_terminal:
+        render.status(con, items, app.quarantined(), app.clock())
+    else:
+        typer.echo(render.status_plain(items, app.quarantined(), app.clock()))
+
+
+@cli.command()
+@handled
+def draft(case: Optional[int] = typer.Option(None, "--case"),
+          purpose: Optional[str] = typer.Option(None, "--purpose",
+                                                help="confirm_merge, info_reply, credly_request, keep_open, "
+                                                     "follow_up or report_missing (default: what is due)."),
+          show: bool = typer.Option(True, "--show/--quiet", help="Print the draft.")) -> None:
+    """Write the reply that is due as an .eml in drafts/ (and the IMAP Drafts folder when configured)."""
+    from .drafts import PURPOSES
+
+    if purpose and purpose not in PURPOSES:
+        raise UserError(f"unknown purpose {purpose!r}", "one of: " + ", ".join(PURPOSES))
+    app = _app()
+    path, msg = app.draft(app.case(case), purpose)
+    typer.echo(f"draft written: {path}")
+    if app.settings.imap.configured:
+        from .sources.imap import append_draft
+
+        typer.echo(append_draft(app.settings, msg))
+    if show:
+        typer.echo(msg.as_string())
+    typer.echo("Send it from your mail client, then run `certmerge sent` (the IMAP watcher notices it itself).")
+
+
+@cli.command()
+@handled
+def explain(message: str = typer.Argument(..., help="A stored mail's number or Message-ID, or a mail file.")) -> None:
+    """Show which rules fired on which text, and why the mail is (un)trusted."""
+    from . import render
+    from .app import classify_report
+    from .parse import inspect
+
+    app = _app()
+    path = Path(message)
+    if path.is_file():
+        report = classify_report(app, path)
+        if "error" in report:
+            raise UserError(f"{path}: {report['error']}")
+        mail, cls = app.classify_raw(path.read_bytes())
+        info = {**report, "reasons": [[r.rule, r.field, r.text, r.weight] for r in cls.reasons],
+                "text": mail.new_text, **inspect(path.read_bytes())}
+    else:
+        stored = app.store.message(message)
+        if not stored:
+            raise UserError(f"no stored mail {message!r} and no such file", "`certmerge status` lists mail numbers")
+        info = {**stored, "case_id": stored["vendor_case_id"]}
+    render.explain(_console(), info)
+
+
+@cli.command()
+@handled
+def relabel(message: str = typer.Argument(..., help="A stored mail's number or Message-ID."),
+            kind: str = typer.Argument(..., help="The right kind.")) -> None:
+    """Correct a mail's kind; the lifecycle re-runs from that mail and the correction is kept in the history."""
+    from .model import MailKind
+
+    try:
+        k = MailKind(kind)
+    except ValueError:
+        raise UserError(f"unknown kind {kind!r}", "one of: " + ", ".join(m.value for m in MailKind)) from None
+    app = _app()
+    _msg, summary = app.relabel(message, k)
+    typer.echo(summary)
+
+
+@cli.command()
+@handled
+def demo(keep: bool = typer.Option(False, "--keep", help="Keep the demo's temporary home afterwards."),
+         pause: float = typer.Option(0.0, "--pause", help="Seconds to pause between mails.")) -> None:
+    """Play a whole merge case from the bundled sample mail, offline, in a temporary home."""
+    from .demo import run_demo
+
+    run_demo(_console(), keep=keep, pause=pause)
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+"""Settings from the home's config.toml and the environment.
+
+Everything certmerge keeps lives under one home: `--home DIR`, else `CERTMERGE_HOME`, else the platform's
+user data directory. Secrets are never read from or written to config.toml: only the commands or names
+that produce them are (see secrets resolution in sources/imap.py).
+"""
+
+from __future__ import annotations
+
+import ipaddress
+import os
+import tomllib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+from .errors import ConfigError
+
+DEFAULT_VENDOR_DOMAINS = ("amazon.com", "amazonses.com", "credly.com")
+
+
+def default_home() -> Path:
+    env = os.environ.get("CERTMERGE_HOME")
+    if env:
+        return Path(env).expanduser()
+    import platformdirs  # imported here: only the commands that need the default home pay for it
+
+    return Path(platformdirs.user_data_dir("certmerge", appauthor=False))
+
+
+@dataclass(frozen=True)
+class ImapSettings:
+    host: str = ""
+    port: int = 993
+    security: str = "tls"  # tls | starttls | plain
+    ca_file: str = ""
+    username: str = ""
+    auth: str = "password"  # password | xoauth2 | oauthbearer
+    password_command: str = ""
+    password_env: str = ""
+    token_command: str = ""
+    use_keyring: bool = True
+    folders: tuple[str, ...] = ("INBOX",)
+    sent_folder: str = ""  # found through SPECIAL-USE when empty
+    drafts_folder: str = ""
+    timeout: float = 30.0
+    scan_days_before_case: int = 7
+
+    @property
+    def configured(self) -> bool:
+        return bool(self.host)
+
+
+@dataclass(frozen=True)
+class ClassifySettings:
+    require_authenticated: bool = False
+    trusted_authserv_ids: tuple[str, ...] = ()  # empty: trust the topmost Authentication-Results
+    vendor_domains: tuple[str, ...] = DEFAULT_VENDOR_DOMAINS
+    review_threshold: float = 0.6
+
+
+@dataclass(frozen=True)
+class WatchSettings:
+    source: str = ""  # a folder of .eml files or a Maildir; empty: the [imap] mailbox
+    interval: float = 60.0
+
+
+@dataclass(frozen=True)
+class Settings:
+    home: Path
+    imap: ImapSettings = field(default_factory=ImapSettings)
+    classify: ClassifySettings = field(default_factory=ClassifySettings)
+    watch: WatchSettings = field(default_factory=WatchSettings)
+    database_url: str = ""  # empty: SQLite file in the home
+
+    @property
+    def config_path(self) -> Path:
+        return self.home / "config.toml"
+
+    @property
+    def db_url(self) -> str:
+        return self.database_url or f"sqlite:///{self.home / 'certmerge.sqlite3'}"
+
+    @property
+    def drafts_dir(self) -> Path:
+        return self.home / "drafts"
+
+    @property
+    def logs_dir(self) -> Path:
+        return self.home / "logs"
+
+    @property
+    def quarantine_dir(self) -> Path:
+        return self.home / "quarantine"
+
+    def ensure_dirs(self) -> None:
+        for d in (self.home, self.drafts_dir, self.logs_dir, self.quarantine_dir):
+            d.mkdir(parents=True, exist_ok=True)
+
+
+_SECRET_KEYS = {"password", "token", "secret", "access_token"}
+
+
+def _section(cls, raw: dict, path: Path, name: str):
+    if not isinstance(raw, dict):
+        raise ConfigError(path, name, "must be a table", f"write it as [{name}]")
+    known = {f.name: f for f in fields(cls)}
+    values = {}
+    for key, value in raw.items():
+        if key in _SECRET_KEYS:
+            raise ConfigError(path, f"{name}.{key}", "secrets do not belong in config.toml",
+                              "use password_command, password_env or `certmerge login` (keyring)")
+        if key not in known:
+            raise ConfigError(path, f"{name}.{key}", "unknown key",
+                              f"known keys: {', '.join(sorted(known))}")
+        default = known[key].default
+        values[key] = _coerce(value, default, path, f"{name}.{key}")
+    return cls(**values)
+
+
+def _coerce(value, default, path: Path, key: str):
+    if isinstance(default, bool):
+        if not isinstance(value, bool):
+            raise ConfigError(path, key, f"expected true or false, got {value!r}")
+        return value
+    if isinstance(default, (int, float)):
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConfigError(path, key, f"expected a number, got {value!r}")
+        if value < 0:
+            raise ConfigError(path, key, f"expected a positive number, got {value!r}")
+        return type(default)(value)
+    if isinstance(default, tuple):
+        if isinstance(value, str):
+            value = [value]
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            raise ConfigError(path, key, f"expected a list of strings, got {value!r}")
+        return tuple(value)
+    if not isinstance(value, str):
+        raise ConfigError(path, key, f"expected a string, got {value!r}")
+    return value
+
+
+def _check(s: Settings) -> None:
+    path = s.config_path
+    imap = s.imap
+    if imap.security not in ("tls", "starttls", "plain"):
+        raise ConfigError(path, "imap.security", f"expected tls, starttls or plain, got {imap.security!r}")
+    if imap.auth not in ("password", "xoauth2", "oauthbearer"):
+        raise ConfigError(path, "imap.auth", f"expected password, xoauth2 or oauthbearer, got {imap.auth!r}")
+    if imap.security == "plain" and imap.host and not is_loopback(imap.host):
+        raise ConfigError(path, "imap.security", "plain text is allowed only to a loopback address",
+                          'use security = "tls" (port 993) or "starttls"')
+    if not 0 < imap.port < 65536:
+        raise ConfigError(path, "imap.port", f"expected a port number 1-65535, got {imap.port}")
+    if not 0 <= s.classify.review_threshold <= 1:
+        raise ConfigError(path, "classify.review_threshold", "expected a number from 0 to 1")
+    if s.watch.interval < 1:
+        raise ConfigError(path, "watch.interval", "expected at least 1 second")
+
+
+def is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
+
+
+def load_settings(home: Path | None = None) -> Settings:
+    """Read `home/config.toml` (missing: defaults). Raises ConfigError naming the file and key."""
+    home = Path(home).expanduser() if home else default_home()
+    path = home / "config.toml"
+    raw: dict = {}
+    if path.exists():
+        try:
+            raw = tomllib.loads(path.read_text(encoding="utf-8"))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(path, "", f"not valid TOML ({exc})", "fix the line it names") from None
+        except (OSError, UnicodeDecodeError) as exc:
+            raise ConfigError(path, "", f"cannot be read ({exc})") from None
+    sections = {"imap": ImapSettings, "classify": ClassifySettings, "watch": WatchSettings}
+    kwargs = {}
+    for key, value in raw.items():
+        if key in sections:
+            kwargs[key] = _section(sections[key], value, path, key)
+        elif key == "database_url":
+            kwargs[key] = _coerce(value, "", path, key)
+        else:
+            raise ConfigError(path, key, "unknown key",
+                              "known: [imap], [classify], [watch], database_url")
+    env_db = os.environ.get("CERTMERGE_DATABASE_URL")
+    if env_db:
+        kwargs["database_url"] = env_db
+    settings = Settings(home=home, **kwargs)
+    _check(settings)
+    return settings

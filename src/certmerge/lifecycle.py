@@ -1,0 +1,169 @@
+"""The case lifecycle: a table of (state, event) -> state, and the next action for every state.
+
+Pure: no I/O, no clock (callers pass `now`). An event that the table does not allow raises
+IllegalTransition and the caller's state stays as it was (states are values, nothing is mutated).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from .errors import IllegalTransition
+from .model import CaseState as S
+from .model import CaseView, Event as E, MailKind, NextAction
+
+# Support mail that arrives while the user still prepares the case means the case was created:
+_SUPPORT_MAIL_MOVES = {
+    E.ACKNOWLEDGEMENT: S.AWAITING_SUPPORT,
+    E.AI_AUTO_ANSWER: S.AWAITING_SUPPORT,
+    E.INFO_REQUEST: S.INFO_REQUESTED,
+    E.CONFIRMATION_REQUEST: S.CONFIRMATION_REQUESTED,
+    E.COMPLETION_NOTICE: S.COMPLETED,
+}
+
+TRANSITIONS: dict[tuple[S, E], S] = {
+    (S.PREPARING, E.ROUTE_SELF_SERVICE): S.SELF_SERVICE,
+    (S.PREPARING, E.ROUTE_SUPPORT): S.READY_TO_SUBMIT,
+    (S.SELF_SERVICE, E.SELF_SERVICE_REFUSED): S.READY_TO_SUBMIT,
+    (S.SELF_SERVICE, E.SELF_SERVICE_DONE): S.COMPLETED,
+    (S.READY_TO_SUBMIT, E.SUBMITTED): S.AWAITING_SUPPORT,
+    **{(S.READY_TO_SUBMIT, ev): to for ev, to in _SUPPORT_MAIL_MOVES.items()},
+    **{(S.SELF_SERVICE, ev): to for ev, to in _SUPPORT_MAIL_MOVES.items()},
+    # waiting for an agent
+    (S.AWAITING_SUPPORT, E.SUBMITTED): S.AWAITING_SUPPORT,
+    **{(S.AWAITING_SUPPORT, ev): to for ev, to in _SUPPORT_MAIL_MOVES.items()},
+    (S.AWAITING_SUPPORT, E.REPLY_SENT): S.AWAITING_SUPPORT,
+    # the agent asked for details
+    (S.INFO_REQUESTED, E.REPLY_SENT): S.AWAITING_SUPPORT,
+    (S.INFO_REQUESTED, E.ACKNOWLEDGEMENT): S.INFO_REQUESTED,
+    (S.INFO_REQUESTED, E.AI_AUTO_ANSWER): S.INFO_REQUESTED,
+    (S.INFO_REQUESTED, E.INFO_REQUEST): S.INFO_REQUESTED,
+    (S.INFO_REQUESTED, E.CONFIRMATION_REQUEST): S.CONFIRMATION_REQUESTED,
+    (S.INFO_REQUESTED, E.COMPLETION_NOTICE): S.COMPLETED,
+    # the agent asked the user to confirm the merge
+    (S.CONFIRMATION_REQUESTED, E.REPLY_SENT): S.AWAITING_COMPLETION,
+    (S.CONFIRMATION_REQUESTED, E.ACKNOWLEDGEMENT): S.CONFIRMATION_REQUESTED,
+    (S.CONFIRMATION_REQUESTED, E.CONFIRMATION_REQUEST): S.CONFIRMATION_REQUESTED,
+    (S.CONFIRMATION_REQUESTED, E.INFO_REQUEST): S.INFO_REQUESTED,
+    (S.CONFIRMATION_REQUESTED, E.COMPLETION_NOTICE): S.COMPLETED,
+    # confirmed; the merge is being done
+    (S.AWAITING_COMPLETION, E.ACKNOWLEDGEMENT): S.AWAITING_COMPLETION,
+    (S.AWAITING_COMPLETION, E.REPLY_SENT): S.AWAITING_COMPLETION,
+    (S.AWAITING_COMPLETION, E.INFO_REQUEST): S.INFO_REQUESTED,
+    (S.AWAITING_COMPLETION, E.CONFIRMATION_REQUEST): S.CONFIRMATION_REQUESTED,
+    (S.AWAITING_COMPLETION, E.COMPLETION_NOTICE): S.COMPLETED,
+    (S.AWAITING_COMPLETION, E.CREDLY_FOLLOWUP): S.AWAITING_COMPLETION,
+    # merged: the user checks the portal and Credly
+    (S.COMPLETED, E.VERIFIED_OK): S.CLOSED,
+    (S.COMPLETED, E.VERIFIED_MISSING_CREDLY): S.CREDLY_REQUESTED,
+    (S.COMPLETED, E.VERIFIED_MISSING_ITEMS): S.COMPLETED,
+    (S.COMPLETED, E.REPLY_SENT): S.AWAITING_COMPLETION,
+    (S.COMPLETED, E.COMPLETION_NOTICE): S.COMPLETED,
+    (S.COMPLETED, E.CREDLY_FOLLOWUP): S.COMPLETED,
+    (S.COMPLETED, E.ACKNOWLEDGEMENT): S.COMPLETED,
+    (S.COMPLETED, E.INFO_REQUEST): S.INFO_REQUESTED,
+    # badges asked for
+    (S.CREDLY_REQUESTED, E.REPLY_SENT): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.ACKNOWLEDGEMENT): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.CREDLY_FOLLOWUP): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.COMPLETION_NOTICE): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.INFO_REQUEST): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.VERIFIED_OK): S.CLOSED,
+    (S.CREDLY_REQUESTED, E.VERIFIED_MISSING_CREDLY): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.VERIFIED_MISSING_ITEMS): S.CREDLY_REQUESTED,
+    # support writing again after the end reopens the case
+    (S.CLOSED, E.ACKNOWLEDGEMENT): S.AWAITING_SUPPORT,
+    (S.CLOSED, E.AI_AUTO_ANSWER): S.AWAITING_SUPPORT,
+    (S.CLOSED, E.INFO_REQUEST): S.INFO_REQUESTED,
+    (S.CLOSED, E.CONFIRMATION_REQUEST): S.CONFIRMATION_REQUESTED,
+    (S.CLOSED, E.COMPLETION_NOTICE): S.COMPLETED,
+    (S.CLOSED, E.CREDLY_FOLLOWUP): S.CLOSED,
+}
+
+AGENT_REPLY_DAYS = 2  # an agent usually answers within about two days
+COMPLETION_DAYS = 5  # the merge is usually done within a few days of the confirmation
+CREDLY_DAYS = 5
+
+
+def step(state: S, event: E) -> S:
+    """The state after `event`; raises IllegalTransition (state unchanged) if the table has no entry."""
+    try:
+        return TRANSITIONS[(state, event)]
+    except KeyError:
+        raise IllegalTransition(state, event) from None
+
+
+def event_for(kind: MailKind) -> E | None:
+    """The lifecycle event a mail of this kind causes, or None for mail that never moves a case."""
+    try:
+        return E(kind.value)
+    except ValueError:
+        return None
+
+
+def allowed_events(state: S) -> list[E]:
+    return [ev for (st, ev) in TRANSITIONS if st is state]
+
+
+def _wait(title: str, since: dt.datetime | None, days: int, on_whom: str = "support") -> NextAction:
+    until = since + dt.timedelta(days=days) if since else None
+    return NextAction("wait", title, f"usually within {days} days", wait_until=until, on_whom=on_whom)
+
+
+def next_action(case: CaseView, now: dt.datetime) -> NextAction:
+    """The exact next step for the user in this case's state."""
+    action = _by_state(case, now)
+    if case.deadline and case.deadline > now and case.state is not S.CLOSED:
+        # an auto-close warning: whatever is due becomes urgent; with nothing due, ask to keep it open
+        note = f"support closes the case on {case.deadline:%Y-%m-%d %H:%M} UTC unless you reply"
+        if action.kind == "draft":
+            return replace(action, detail=note, wait_until=case.deadline)
+        return NextAction("draft", "Reply so that the case stays open", note, draft_purpose="keep_open",
+                          wait_until=case.deadline)
+    return action
+
+
+def _ball_with_support_since(case: CaseView) -> dt.datetime | None:
+    """When the user last handed the case to support (a reply, or entering the waiting state)."""
+    times = [t for t in (case.last_reply_sent_at, case.state_since) if t]
+    return max(times) if times else None
+
+
+def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
+    st = case.state
+    since = _ball_with_support_since(case)
+    if st is S.PREPARING:
+        return NextAction("form", "Finish the case file", "run `certmerge init`")
+    if st is S.SELF_SERVICE:
+        return NextAction("portal", "Merge in the portal yourself",
+                          "aws.training > Profile > Account merge, signed in with the account you keep;"
+                          " then `certmerge verify`. If the portal refuses: `certmerge form`.")
+    if st is S.READY_TO_SUBMIT:
+        return NextAction("form", "Open a support case",
+                          "run `certmerge form` for what to enter, then `certmerge submitted`")
+    if st is S.INFO_REQUESTED:
+        return NextAction("draft", "Answer support's questions", draft_purpose="info_reply")
+    if st is S.CONFIRMATION_REQUESTED:
+        return NextAction("draft", "Confirm the merge", draft_purpose="confirm_merge")
+    if st is S.COMPLETED:
+        if case.missing_items:
+            return NextAction("draft", "Tell support what did not move",
+                              ", ".join(case.missing_items), draft_purpose="report_missing")
+        return NextAction("checks", "Check the portal and Credly, then record it",
+                          "run `certmerge verify`")
+    if st is S.CLOSED:
+        return NextAction("done", "Nothing left to do: the merge is verified", on_whom="nobody")
+    if st is S.CREDLY_REQUESTED:
+        if not case.last_reply_sent_at or (case.state_since and case.last_reply_sent_at < case.state_since):
+            return NextAction("draft", "Ask support to move the Credly badges",
+                              draft_purpose="credly_request")
+        if case.last_support_mail_at and case.last_support_mail_at > case.last_reply_sent_at:
+            return NextAction("checks", "Support answered: check Credly again", "run `certmerge verify`")
+    days = {S.AWAITING_SUPPORT: AGENT_REPLY_DAYS, S.AWAITING_COMPLETION: COMPLETION_DAYS}.get(st, CREDLY_DAYS)
+    if since and now - since > dt.timedelta(days=days + 2):
+        return NextAction("draft", "Support has been silent for long: send a polite follow-up",
+                          f"no answer since {since:%Y-%m-%d}", draft_purpose="follow_up")
+    title = {S.AWAITING_SUPPORT: "Wait for an agent's reply",
+             S.AWAITING_COMPLETION: "Wait for the completion notice"}.get(st, "Wait for the Credly badges")
+    return _wait(title, since, days)

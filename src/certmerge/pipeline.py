@@ -1,0 +1,193 @@
+"""One mail through the core: which case it belongs to, what it does to it, and the Change to store.
+
+Pure: given the parsed mail, its classification, the stored cases and the time, it returns a Change
+(store.py writes it in one transaction) and a one-line account of the effect. No I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from . import lifecycle
+from .authenticity import is_vendor
+from .errors import IllegalTransition
+from .model import Authenticity, CaseState, Classification, Email, Event, MailKind
+from .store import Change
+
+_ADOPT_STATES = {CaseState.READY_TO_SUBMIT.value, CaseState.SELF_SERVICE.value, CaseState.AWAITING_SUPPORT.value}
+_CREDLY_STATES = {CaseState.AWAITING_COMPLETION.value, CaseState.COMPLETED.value,
+                  CaseState.CREDLY_REQUESTED.value, CaseState.CLOSED.value}
+_SUPPORT_KINDS = {MailKind.ACKNOWLEDGEMENT, MailKind.AI_AUTO_ANSWER, MailKind.INFO_REQUEST,
+                  MailKind.CONFIRMATION_REQUEST, MailKind.COMPLETION_NOTICE, MailKind.CREDLY_FOLLOWUP,
+                  MailKind.AUTO_CLOSE_WARNING}
+
+
+@dataclass(frozen=True)
+class Policy:
+    vendors: tuple[str, ...]
+    require_authenticated: bool = False
+    review_threshold: float = 0.6
+
+
+@dataclass(frozen=True)
+class Effect:
+    change: Change
+    case: dict[str, Any] | None
+    from_state: str | None
+    to_state: str | None
+    summary: str
+
+
+def user_addresses(casefile: dict) -> set[str]:
+    out = set()
+    for side in ("target", "source"):
+        acc = casefile.get(side, {})
+        for key in ("login_email", "training_email", "certification_email"):
+            if acc.get(key):
+                out.add(acc[key].lower())
+    return out
+
+
+def match_case(mail: Email, cls: Classification, cases: list[dict], known_ids: dict[int, set[str]],
+               policy: Policy) -> dict | None:
+    """The stored case a mail belongs to, or None."""
+    threaded = {mail.in_reply_to, *mail.references} - {""}
+    for case in cases:
+        if cls.case_id and case["vendor_case_id"] == cls.case_id:
+            return case
+        if threaded & known_ids.get(case["id"], set()):
+            return case
+    trusted = cls.authenticity is not Authenticity.FAIL
+    vendor = is_vendor(mail.sender.domain, policy.vendors)
+    for case in reversed(cases):
+        if (trusted and vendor and cls.case_id and not case["vendor_case_id"]
+                and case["state"] in _ADOPT_STATES and cls.kind in _SUPPORT_KINDS):
+            return case
+        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and mail.sender.domain.endswith("credly.com") \
+                and case["state"] in _CREDLY_STATES:
+            return case
+    return None
+
+
+def _message_row(mail: Email, cls: Classification, origin: str, now: dt.datetime, case_id: int | None,
+                 effect: str, needs_review: bool, direction: str) -> dict[str, Any]:
+    return {
+        "case_id": case_id, "dedupe_key": mail.dedupe_key, "message_id": mail.message_id, "origin": origin,
+        "subject": mail.subject[:1000], "sender": mail.sender.email, "sender_name": mail.sender.name[:200],
+        "date": mail.date, "processed_at": now, "kind": cls.kind.value, "confidence": cls.confidence,
+        "authenticity": cls.authenticity.value, "auth_reason": cls.auth_reason,
+        "reasons": json.dumps([[r.rule, r.field, r.text, r.weight] for r in cls.reasons], ensure_ascii=False),
+        "vendor_case_id": cls.case_id, "language": cls.language.value, "needs_review": needs_review,
+        "effect": effect, "in_reply_to": mail.in_reply_to, "refs": " ".join(mail.references),
+        "text": mail.new_text[:20000], "direction": direction,
+    }
+
+
+def _may_move(cls: Classification, policy: Policy) -> tuple[bool, str]:
+    if cls.authenticity is Authenticity.FAIL:
+        return False, f"NOT trusted ({cls.auth_reason}): ignored, the case did not move"
+    if cls.authenticity is Authenticity.UNVERIFIED and policy.require_authenticated:
+        return False, f"unverified ({cls.auth_reason}) and require_authenticated is on: the case did not move"
+    return True, ""
+
+
+def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Policy, origin: str,
+              now: dt.datetime, position=None, seen_key=None) -> Effect:
+    """What this mail does: the Change to store and a one-line summary."""
+    received = mail.date or now
+    needs_review = cls.confidence < policy.review_threshold
+    change = Change(position=position, seen_key=seen_key)
+    if case is None:
+        summary = f"{cls.kind.value}: not part of a case, recorded"
+        change.message = _message_row(mail, cls, origin, now, None, summary, needs_review, "in")
+        return Effect(change, None, None, None, summary)
+    change.case_id = case["id"]
+    change.expected_state = case["state"]
+    state = CaseState(case["state"])
+    if mail.sender.email in user_addresses(case["casefile"]):
+        return _own_reply(mail, cls, case, origin, now, change)
+    events: list[dict[str, Any]] = [{"at": now, "type": "mail", "detail": f"{cls.kind.value} from "
+                                     f"{mail.sender.email} [{cls.authenticity.value}]: {mail.subject[:120]}"}]
+    updates: dict[str, Any] = {}
+    new_state = state
+    ok, why_not = _may_move(cls, policy)
+    ev = lifecycle.event_for(cls.kind)
+    if not ok:
+        events.append({"at": now, "type": "warning", "detail": why_not})
+        summary = why_not
+    else:
+        updates.update(_support_facts(mail, cls, case, policy, received))
+        summary = f"{cls.kind.value}: recorded, state stays {state.value}"
+        if cls.kind is MailKind.AUTO_CLOSE_WARNING:
+            deadline = received + dt.timedelta(days=cls.deadline_days or 3)
+            updates["deadline"] = deadline
+            summary = f"auto-close warning: reply before {deadline:%Y-%m-%d %H:%M} UTC or the case closes"
+            events.append({"at": now, "type": "warning", "detail": summary})
+        elif ev is not None and needs_review:
+            summary = f"{cls.kind.value} (confidence {cls.confidence:.2f}): needs review, the case did not move"
+            events.append({"at": now, "type": "warning", "detail": summary})
+        elif ev is not None:
+            try:
+                new_state = lifecycle.step(state, ev)
+            except IllegalTransition as exc:
+                needs_review = True
+                summary = f"{cls.kind.value} was not expected ({exc}); recorded for review, state unchanged"
+                events.append({"at": now, "type": "warning", "detail": summary})
+            else:
+                if new_state is not state:
+                    summary = f"{cls.kind.value}: {state.value} -> {new_state.value}"
+                    events.append({"at": now, "type": "state", "from_state": state.value,
+                                   "to_state": new_state.value, "detail": f"by {cls.kind.value}"})
+                    updates["state"] = new_state.value
+                    updates["state_since"] = now
+                    if new_state is not CaseState.COMPLETED:
+                        updates["missing_items"] = []
+    updates["updated_at"] = now
+    change.case_updates = updates
+    change.events = events
+    change.message = _message_row(mail, cls, origin, now, case["id"], summary, needs_review, "in")
+    return Effect(change, case, state.value, new_state.value, summary)
+
+
+def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
+                   received: dt.datetime) -> dict[str, Any]:
+    """What a trusted support mail teaches about the thread: case ID, address, subject, threading."""
+    out: dict[str, Any] = {}
+    if cls.case_id and not case["vendor_case_id"]:
+        out["vendor_case_id"] = cls.case_id
+    from_support = is_vendor(mail.sender.domain, policy.vendors) and not mail.sender.email.startswith("no-reply")
+    if from_support and not mail.sender.domain.endswith("credly.com") and cls.kind is not MailKind.SURVEY:
+        out["support_address"] = mail.sender.email
+        out["support_subject"] = mail.subject
+        if mail.message_id:
+            out["support_message_id"] = mail.message_id
+            refs = [r for r in mail.references if r != mail.message_id] + [mail.message_id]
+            out["support_references"] = " ".join(refs[-20:])
+        out["last_support_mail_at"] = received
+    return out
+
+
+def _own_reply(mail: Email, cls: Classification, case: dict, origin: str, now: dt.datetime,
+               change: Change) -> Effect:
+    """The user's own reply to the support thread (found in Sent): records the reply as sent."""
+    state = CaseState(case["state"])
+    sent_at = mail.date or now
+    try:
+        new_state = lifecycle.step(state, Event.REPLY_SENT)
+    except IllegalTransition:
+        new_state = state
+    summary = f"your reply was sent ({state.value} -> {new_state.value})" if new_state is not state \
+        else "your reply was sent"
+    updates: dict[str, Any] = {"last_reply_sent_at": sent_at, "deadline": None, "updated_at": now}
+    events = [{"at": now, "type": "action", "detail": f"reply sent: {mail.subject[:120]}"}]
+    if new_state is not state:
+        updates.update(state=new_state.value, state_since=now)
+        events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
+                       "detail": "by reply_sent"})
+    change.case_updates = updates
+    change.events = events
+    change.message = _message_row(mail, cls, origin, now, case["id"], summary, False, "out")
+    return Effect(change, case, state.value, new_state.value, summary)

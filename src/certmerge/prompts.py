@@ -1,0 +1,74 @@
+"""Interactive questions for `init` and `verify`. Each answer is checked as it is typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import typer
+
+from .app import VerifyAnswers
+from .casefile import ACCOUNT_ID_RE, EMAIL_RE, parse_casefile
+from .model import CaseFile
+
+
+def _ask(question: str, check=None, default: str | None = None, problem: str = "") -> str:
+    while True:
+        value = typer.prompt(question, default=default, show_default=default is not None).strip()
+        if check is None or check(value):
+            return value
+        typer.echo(f"  {problem}", err=True)
+
+
+def _date_ok(value: str) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+        return True
+    except ValueError:
+        return False
+
+
+def _account(label: str) -> dict:
+    typer.echo(f"\n{label}")
+    acc = {"account_id": _ask("  Certification account ID (AWS + digits)", lambda v: bool(ACCOUNT_ID_RE.match(v.upper())),
+                              problem="expected 'AWS' followed by digits, e.g. AWS01234567").upper()}
+    for key, q in (("login_email", "Login email"), ("training_email", "aws.training notification email"),
+                   ("certification_email", "Certification notification email")):
+        acc[key] = _ask(f"  {q}", lambda v: bool(EMAIL_RE.match(v)), acc.get("login_email"),
+                        "expected an email address like name@example.com")
+    acc["certifications"] = []
+    while typer.confirm("  Add a certification held by this account?", default=not acc["certifications"]):
+        acc["certifications"].append({
+            "name": _ask("    Name (e.g. AWS Certified Solutions Architect - Associate)"),
+            "passed": _ask("    Pass date (YYYY-MM-DD)", _date_ok, problem="expected a date like 2025-03-15"),
+            "expires": _ask("    Expiry date (YYYY-MM-DD)", _date_ok, problem="expected a date like 2028-03-15")})
+    acc["benefits"] = []
+    while typer.confirm("  Add a leftover benefit (e.g. 50% exam voucher)?", default=False):
+        acc["benefits"].append({"name": _ask("    Benefit"),
+                                "expires": _ask("    Expiry date (YYYY-MM-DD)", _date_ok,
+                                                problem="expected a date like 2027-06-10")})
+    return acc
+
+
+def prompt_casefile() -> CaseFile:
+    typer.echo("Tell certmerge about the two accounts (Ctrl-C to stop; nothing is saved until the end).")
+    data = {
+        "user": {"name": _ask("Your name"), "company": _ask("Company", default="")},
+        "language": _ask("Language of the correspondence (en/ja)", lambda v: v in ("en", "ja"), "en",
+                         "expected en or ja"),
+        "target": _account("The account you KEEP (target):"),
+        "source": _account("The account to merge INTO it (source):"),
+        "reason": _ask("\nWhy merge (one sentence for support)"),
+        "support": {},
+    }
+    return parse_casefile(data, "your answers")
+
+
+def prompt_verify(cf: CaseFile) -> VerifyAnswers:
+    t = cf.target.account_id
+    typer.echo(f"Sign in to aws.training and the certification portal as {t} and check:")
+    certs = tuple(c.name for c in cf.source.certifications
+                  if not typer.confirm(f"  Does '{c.name}' show under {t}?", default=True))
+    benefits = tuple(b.name for b in cf.source.benefits
+                     if not typer.confirm(f"  Does the benefit '{b.name}' show under {t}?", default=True))
+    credly = typer.confirm(f"  Do the Credly badges show for {cf.target.certification_email}?", default=False)
+    return VerifyAnswers(certs, benefits, credly)

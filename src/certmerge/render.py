@@ -1,0 +1,167 @@
+"""Terminal views (rich). Only cli.py imports this. Plain text when output is not a terminal."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Iterable
+
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+_AUTH_STYLE = {"pass": "green", "unverified": "yellow", "fail": "bold red"}
+
+
+def _ago(delta: dt.timedelta) -> str:
+    secs = int(delta.total_seconds())
+    if secs < 3600:
+        return f"{max(secs // 60, 0)} min"
+    if secs < 86400:
+        return f"{secs // 3600} h"
+    return f"{secs // 86400} d {secs % 86400 // 3600} h"
+
+
+def _when(t: dt.datetime | None) -> str:
+    return t.strftime("%Y-%m-%d %H:%M") if t else "-"
+
+
+def action_text(nxt) -> str:
+    line = f"{nxt.title}"
+    if nxt.detail:
+        line += f" — {nxt.detail}"
+    if nxt.wait_until:
+        line += f" (expected by {_when(nxt.wait_until)} UTC)"
+    if nxt.draft_purpose:
+        line += f"  [run: certmerge draft  → {nxt.draft_purpose}]"
+    return line
+
+
+def outcomes(console: Console, items: Iterable) -> None:
+    for o in items:
+        if o.status == "quarantined":
+            console.print(f"[red]quarantined[/] {o.origin}: {o.summary}")
+            continue
+        if o.status == "duplicate":
+            console.print(f"[dim]skipped {o.origin}: already processed[/]")
+            continue
+        auth = _AUTH_STYLE.get(o.authenticity, "")
+        console.print(Text.assemble(("• ", "bold"), (o.kind or "?", "bold"), " [", (o.authenticity, auth), "] ",
+                                    (o.subject[:90] or "(no subject)", "italic")))
+        console.print(f"  {o.summary}", markup=False)
+        if o.next_action is not None and o.case is not None:
+            console.print(Text.assemble(("  next: ", "cyan"), action_text(o.next_action)))
+
+
+def status(console: Console, cases: list[dict], quarantined: list, now: dt.datetime) -> None:
+    if not cases:
+        console.print("No case yet. Run `certmerge init` (or `certmerge demo` to see one play out).")
+        return
+    for item in cases:
+        _case(console, item, now)
+    if quarantined:
+        console.print(f"[yellow]{len(quarantined)} mail(s) could not be read and are kept in quarantine:[/]")
+        for path, reason in quarantined[-5:]:
+            console.print(f"  {path.name}: {reason}", markup=False)
+
+
+def _case(console: Console, item: dict, now: dt.datetime) -> None:
+    case, nxt = item["case"], item["next_action"]
+    cf = case["casefile"]
+    head = Table.grid(padding=(0, 2))
+    head.add_row("Case", f"{case['id']}  (support case {case['vendor_case_id'] or 'not known yet'})")
+    head.add_row("Merge", f"{cf['source']['account_id']} → {cf['target']['account_id']} (kept)")
+    head.add_row("State", f"[bold]{case['state']}[/] for {_ago(item['waited'])}")
+    head.add_row("Waiting on", nxt.on_whom)
+    if case["deadline"] and case["deadline"] > now:
+        head.add_row("[red]Deadline[/]", f"[red]{_when(case['deadline'])} UTC: support closes the case unless you reply[/]")
+    head.add_row("[cyan]Next[/]", Text(action_text(nxt)))
+    msgs = Table(title="Latest mail", show_lines=False, expand=False)
+    for col in ("#", "date", "kind", "auth", "subject / effect"):
+        msgs.add_column(col, overflow="fold")
+    for m in item["messages"]:
+        kind = m["kind"] + (" (needs review)" if m["needs_review"] else "")
+        if m["direction"] == "out":
+            kind = "your reply"
+        msgs.add_row(str(m["id"]), _when(m["date"] or m["processed_at"]), kind,
+                     Text(m["authenticity"], style=_AUTH_STYLE.get(m["authenticity"], "")),
+                     Text(f"{(m['subject'] or '')[:70]}\n{m['effect'] or ''}"))
+    hist = Table(title="History", expand=False)
+    hist.add_column("when")
+    hist.add_column("what", overflow="fold")
+    for h in item["history"][-12:]:
+        what = h["detail"] or ""
+        if h["type"] == "state":
+            what = f"{h['from_state']} → {h['to_state']} ({what})"
+        style = "red" if h["type"] == "warning" else ("bold" if h["type"] == "state" else "")
+        hist.add_row(_when(h["at"]), Text(what, style=style))
+    console.print(Panel(Group(head, msgs, hist), title=f"certmerge · case {case['id']}", expand=False))
+
+
+def status_plain(cases: list[dict], quarantined: list, now: dt.datetime) -> str:
+    """The same facts as `status`, as plain lines (for pipes and logs)."""
+    if not cases:
+        return "No case yet. Run `certmerge init` (or `certmerge demo`)."
+    lines = []
+    for item in cases:
+        case, nxt, cf = item["case"], item["next_action"], item["case"]["casefile"]
+        lines += [f"case {case['id']} (support case {case['vendor_case_id'] or '-'}): "
+                  f"{cf['source']['account_id']} -> {cf['target']['account_id']}",
+                  f"  state: {case['state']} for {_ago(item['waited'])}, waiting on {nxt.on_whom}"]
+        if case["deadline"] and case["deadline"] > now:
+            lines.append(f"  DEADLINE: {_when(case['deadline'])} UTC (reply or the case closes)")
+        lines.append(f"  next: {action_text(nxt)}")
+        for m in item["messages"]:
+            flag = " NEEDS REVIEW" if m["needs_review"] else ""
+            kind = "your reply" if m["direction"] == "out" else m["kind"]
+            lines.append(f"  mail {m['id']}: {_when(m['date'] or m['processed_at'])} {kind} [{m['authenticity']}]"
+                         f"{flag} {(m['subject'] or '')[:70]}")
+        for h in item["history"][-12:]:
+            what = f"{h['from_state']} -> {h['to_state']}" if h["type"] == "state" else h["detail"]
+            lines.append(f"  {_when(h['at'])} {h['type']}: {what}")
+    if quarantined:
+        lines.append(f"{len(quarantined)} mail(s) in quarantine: " + ", ".join(p.name for p, _ in quarantined[-5:]))
+    return "\n".join(lines)
+
+
+def steps(console: Console, title: str, rows: list[tuple[str, str]], text: str | None = None) -> None:
+    table = Table(title=title, show_header=False, expand=False)
+    table.add_column("#", justify="right")
+    table.add_column("do")
+    table.add_column("enter / choose", overflow="fold")
+    for i, (what, value) in enumerate(rows, 1):
+        table.add_row(str(i), what, Text(value))
+    console.print(table)
+    if text:
+        console.print(Panel(Text(text), title='Text for "How can we help?"', expand=False))
+
+
+def classify_table(console: Console, reports: list[dict]) -> None:
+    table = Table(expand=False)
+    for col in ("file", "kind", "conf", "auth", "case", "lang"):
+        table.add_column(col, overflow="fold")
+    for r in reports:
+        if "error" in r:
+            table.add_row(r["file"], Text(f"error: {r['error']}", style="red"), "", "", "", "")
+            continue
+        table.add_row(r["file"], r["kind"] + (" ?" if r["needs_review"] else ""), f"{r['confidence']:.2f}",
+                      Text(r["authenticity"], style=_AUTH_STYLE.get(r["authenticity"], "")), r["case_id"] or "-",
+                      r["language"])
+    console.print(table)
+
+
+def explain(console: Console, info: dict) -> None:
+    console.print(f"[bold]{info['kind']}[/] (confidence {info['confidence']:.2f}), authenticity "
+                  f"[{_AUTH_STYLE.get(info['authenticity'], '')}]{info['authenticity']}[/]: {info['auth_reason']}")
+    console.print(f"case ID: {info.get('case_id') or '-'}   language: {info.get('language')}")
+    table = Table(title="Rules that fired", expand=False)
+    for col in ("rule", "on", "text", "weight"):
+        table.add_column(col, overflow="fold")
+    for rule, field, text, weight in info["reasons"]:
+        table.add_row(rule, field, Text(text), f"{weight:+g}")
+    console.print(table)
+    for key in ("defects", "attachments"):
+        if info.get(key):
+            console.print(f"{key}: {', '.join(map(str, info[key]))}", markup=False)
+    if info.get("text"):
+        console.print(Panel(Text(info["text"][:1500]), title="The new text that was read", expand=False))

@@ -1,0 +1,358 @@
+"""The database: SQLAlchemy 2.x Core tables and a Store repository. The only importer of sqlalchemy.
+
+A processed mail, the state change it causes, its history events and the folder position are written
+by `Store.commit` in one transaction (a `Change`), so a crash leaves either all of it or none.
+SQLite runs in WAL mode with a busy timeout so that `status` and `draft` can read while `watch` writes.
+The schema stays portable (no SQLite-only types) so that a shared PostgreSQL fits later.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+                        TypeDecorator, UniqueConstraint, create_engine, event, func, insert, select, update)
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+
+from .errors import StoreError
+
+SCHEMA_VERSION = 1
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in, aware UTC datetimes out; stored naive in UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return value.replace(tzinfo=dt.timezone.utc) if value is not None else None
+
+
+metadata = MetaData()
+
+meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("vendor_case_id", String(32), index=True),
+    Column("state", String(32), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("casefile", Text, nullable=False),  # JSON of the case file
+    Column("support_address", String(320)),
+    Column("support_subject", Text),
+    Column("support_message_id", Text),
+    Column("support_references", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("state_since", UTCDateTime, nullable=False),
+    Column("last_support_mail_at", UTCDateTime),
+    Column("last_reply_sent_at", UTCDateTime),
+    Column("deadline", UTCDateTime),
+    Column("missing_items", Text, nullable=False, default="[]"),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+messages = Table(
+    "messages", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), index=True),
+    Column("dedupe_key", String(512), nullable=False, unique=True),
+    Column("message_id", Text),
+    Column("origin", Text),  # where it came from: folder file or mailbox/UID
+    Column("subject", Text),
+    Column("sender", String(320)),
+    Column("sender_name", Text),
+    Column("date", UTCDateTime),
+    Column("processed_at", UTCDateTime, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("authenticity", String(16), nullable=False),
+    Column("auth_reason", Text),
+    Column("reasons", Text),  # JSON list
+    Column("vendor_case_id", String(32)),
+    Column("language", String(8)),
+    Column("needs_review", Boolean, nullable=False, default=False),
+    Column("effect", Text),  # what it did to the case, in words
+    Column("in_reply_to", Text),
+    Column("refs", Text),
+    Column("text", Text),  # the new (unquoted) text, for explain
+    Column("direction", String(8), nullable=False, default="in"),  # in | out (the user's own reply)
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), index=True, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("type", String(16), nullable=False),  # mail | state | action | warning | relabel
+    Column("message_ref", Integer, ForeignKey("messages.id")),
+    Column("from_state", String(32)),
+    Column("to_state", String(32)),
+    Column("detail", Text),
+)
+
+positions = Table(
+    "positions", metadata,
+    Column("source", String(512), primary_key=True),
+    Column("uidvalidity", Integer, nullable=False),
+    Column("last_uid", Integer, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+seen = Table(
+    "seen", metadata,
+    Column("source", String(512), primary_key=True),
+    Column("key", String(512), primary_key=True),
+)
+
+drafts = Table(
+    "drafts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("path", Text),
+    Column("message_id", Text, nullable=False),
+    Column("subject", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    Column("mailbox", Text),
+    Column("mailbox_uid", Integer),
+    UniqueConstraint("message_id", name="uq_draft_message_id"),
+)
+
+
+@dataclass
+class Change:
+    """Everything one step writes, committed together or not at all."""
+
+    case_id: int | None = None
+    expected_state: str | None = None  # the update applies only if the case is still in this state
+    case_updates: dict[str, Any] = field(default_factory=dict)
+    message: dict[str, Any] | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
+    seen_key: tuple[str, str] | None = None
+
+
+class StaleState(StoreError):
+    """The case moved under us (another writer): nothing was written."""
+
+
+def _sqlite_pragmas(dbapi_conn, _record) -> None:
+    cur = dbapi_conn.cursor()
+    cur.execute("PRAGMA busy_timeout = 10000")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = NORMAL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _check_sqlite_file(path: Path) -> None:
+    """Refuse a file that is not an SQLite database, before SQLAlchemy touches it."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    with path.open("rb") as fh:
+        header = fh.read(16)
+    if header != b"SQLite format 3\x00":
+        raise StoreError(f"{path} is not a certmerge database (corrupted or another file)",
+                         "it was left untouched; move it aside and restore a backup or `certmerge import`"
+                         " an export, or start over with `certmerge init`")
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        self.url = url
+        if url.startswith("sqlite:///"):
+            path = Path(url.removeprefix("sqlite:///"))
+            _check_sqlite_file(path)
+            path.parent.mkdir(parents=True, exist_ok=True)
+        self.engine = create_engine(url, future=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            self._migrate()
+        except (DatabaseError, sqlite3.DatabaseError) as exc:
+            self.engine.dispose()
+            raise StoreError(f"the database {url} cannot be used ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0][:120]})",
+                             "it was left untouched; move it aside and `certmerge import` an export") from None
+
+    def _migrate(self) -> None:
+        with self.engine.begin() as conn:
+            metadata.create_all(conn)
+            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
+            if row is None:
+                conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(row.value) > SCHEMA_VERSION:
+                raise StoreError(f"the database was written by a newer certmerge (schema {row.value})",
+                                 "upgrade certmerge")
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    # --- cases -----------------------------------------------------------------------------------
+    def create_case(self, casefile: dict, language: str, state: str, now: dt.datetime,
+                    vendor_case_id: str | None, history: list[dict[str, Any]]) -> int:
+        with self.engine.begin() as conn:
+            case_id = conn.execute(insert(cases).values(
+                vendor_case_id=vendor_case_id, state=state, language=language,
+                casefile=json.dumps(casefile, ensure_ascii=False), created_at=now, state_since=now,
+                updated_at=now, missing_items="[]")).inserted_primary_key[0]
+            for ev in history:
+                conn.execute(insert(events).values(case_id=case_id, **ev))
+        return case_id
+
+    def replace_casefile(self, case_id: int, casefile: dict, language: str, vendor_case_id: str | None,
+                         now: dt.datetime, detail: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(cases).where(cases.c.id == case_id).values(
+                casefile=json.dumps(casefile, ensure_ascii=False), language=language,
+                vendor_case_id=vendor_case_id, updated_at=now))
+            conn.execute(insert(events).values(case_id=case_id, at=now, type="action", detail=detail))
+
+    def cases(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
+
+    def case(self, case_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+        return self._case_row(row) if row else None
+
+    @staticmethod
+    def _case_row(row) -> dict[str, Any]:
+        d = dict(row._mapping)
+        d["casefile"] = json.loads(d["casefile"])
+        d["missing_items"] = json.loads(d["missing_items"] or "[]")
+        return d
+
+    # --- the one write path for processing -------------------------------------------------------
+    def commit(self, change: Change) -> int | None:
+        """Write a Change in one transaction; returns the stored message's row id (if any)."""
+        try:
+            with self.engine.begin() as conn:
+                msg_row = None
+                if change.message is not None:
+                    msg_row = conn.execute(insert(messages).values(**change.message)).inserted_primary_key[0]
+                if change.case_id is not None and change.case_updates:
+                    stmt = update(cases).where(cases.c.id == change.case_id)
+                    if change.expected_state is not None:
+                        stmt = stmt.where(cases.c.state == change.expected_state)
+                    updates = dict(change.case_updates)
+                    if "missing_items" in updates:
+                        updates["missing_items"] = json.dumps(list(updates["missing_items"]))
+                    if conn.execute(stmt.values(**updates)).rowcount != 1:
+                        raise StaleState("the case changed while this step ran; nothing was written",
+                                         "run the command again")
+                for ev in change.events:
+                    conn.execute(insert(events).values(case_id=change.case_id, message_ref=msg_row, **ev))
+                if change.position is not None:
+                    self._set_position(conn, *change.position)
+                if change.seen_key is not None:
+                    conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
+                return msg_row
+        except IntegrityError as exc:
+            raise StoreError(f"duplicate write refused ({str(exc.orig)[:100]})", "run the command again") from None
+        except OperationalError as exc:
+            raise StoreError(f"the database could not be written ({str(exc.orig)[:120]})",
+                             "check free disk space and permissions of the certmerge home") from None
+
+    # --- messages and history --------------------------------------------------------------------
+    def has_message(self, dedupe_key: str) -> bool:
+        with self.engine.connect() as conn:
+            return conn.execute(select(messages.c.id).where(messages.c.dedupe_key == dedupe_key)).first() is not None
+
+    def known_message_ids(self, case_id: int) -> set[str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(messages.c.message_id).where(messages.c.case_id == case_id))
+            ids = {r.message_id for r in rows if r.message_id}
+            ids |= {r.message_id for r in conn.execute(
+                select(drafts.c.message_id).where(drafts.c.case_id == case_id))}
+        return ids
+
+    def messages(self, case_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
+        stmt = select(messages).order_by(messages.c.id.desc())
+        if case_id is not None:
+            stmt = stmt.where(messages.c.case_id == case_id)
+        if limit:
+            stmt = stmt.limit(limit)
+        with self.engine.connect() as conn:
+            rows = [dict(r._mapping) for r in conn.execute(stmt)]
+        for r in rows:
+            r["reasons"] = json.loads(r["reasons"] or "[]")
+        return rows
+
+    def message(self, ref: str) -> dict[str, Any] | None:
+        """A stored message by row number or Message-ID."""
+        cond = messages.c.id == int(ref) if ref.isdigit() else messages.c.message_id == ref.strip()
+        with self.engine.connect() as conn:
+            row = conn.execute(select(messages).where(cond)).first()
+        if not row:
+            return None
+        d = dict(row._mapping)
+        d["reasons"] = json.loads(d["reasons"] or "[]")
+        return d
+
+    def update_message(self, msg_id: int, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(messages).where(messages.c.id == msg_id).values(**values))
+
+    def history(self, case_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            stmt = select(events).where(events.c.case_id == case_id).order_by(events.c.id)
+            return [dict(r._mapping) for r in conn.execute(stmt)]
+
+    def count(self, table: str) -> int:
+        tbl = metadata.tables[table]
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(tbl)).scalar_one()
+
+    # --- positions --------------------------------------------------------------------------------
+    def position(self, source: str) -> tuple[int, int] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(positions).where(positions.c.source == source)).first()
+        return (row.uidvalidity, row.last_uid) if row else None
+
+    def set_position(self, source: str, uidvalidity: int, last_uid: int) -> None:
+        with self.engine.begin() as conn:
+            self._set_position(conn, source, uidvalidity, last_uid)
+
+    @staticmethod
+    def _set_position(conn, source: str, uidvalidity: int, last_uid: int) -> None:
+        now = dt.datetime.now(dt.timezone.utc)
+        done = conn.execute(update(positions).where(positions.c.source == source).values(
+            uidvalidity=uidvalidity, last_uid=last_uid, updated_at=now)).rowcount
+        if not done:
+            conn.execute(insert(positions).values(source=source, uidvalidity=uidvalidity,
+                                                  last_uid=last_uid, updated_at=now))
+
+    def seen_keys(self, source: str) -> set[str]:
+        with self.engine.connect() as conn:
+            return {r.key for r in conn.execute(select(seen.c.key).where(seen.c.source == source))}
+
+    # --- drafts -----------------------------------------------------------------------------------
+    def add_draft(self, **values: Any) -> int:
+        with self.engine.begin() as conn:
+            return conn.execute(insert(drafts).values(**values)).inserted_primary_key[0]
+
+    def update_draft(self, draft_id: int, **values: Any) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(drafts).where(drafts.c.id == draft_id).values(**values))
+
+    def drafts(self, case_id: int) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            stmt = select(drafts).where(drafts.c.case_id == case_id).order_by(drafts.c.id)
+            return [dict(r._mapping) for r in conn.execute(stmt)]

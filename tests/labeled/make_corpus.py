@@ -1,0 +1,1480 @@
+#!/usr/bin/env python3
+"""Generate the labeled evaluation corpus for certmerge (tests/labeled/).
+
+    python3 make_corpus.py          # (re)write m001.eml ... and labels.csv
+    python3 make_corpus.py --check  # parse every file back and print a summary
+
+Standard library only.  Every mail below is written out by hand; the helpers
+only deal with MIME plumbing (charsets, transfer encodings, RFC 2047 words,
+trace headers).  Output is deterministic: fixed dates, fixed Message-IDs,
+fixed boundaries, and a fixed shuffle seed for the neutral file names.
+
+Labels (labels.csv):
+  kind          one of the nine kinds in docs/mail-facts.md
+  authenticity  expected verdict from the TOPMOST Authentication-Results
+                (pass / unverified / fail) per docs/mail-facts.md; look-alike
+                or non-vendor domains claiming to be AWS/Credly are `fail`
+                even when their own DMARC passes.
+  case_id       the 15-digit vendor case ID the mail carries (subject or
+                body), else empty
+  language      en / ja (language of the new, non-quoted text)
+
+DKIM-Signature values are synthetic: they look real but will NOT verify
+cryptographically.  Authenticity is meant to be judged from the topmost
+Authentication-Results header only.
+"""
+
+import base64
+import csv
+import datetime as _dt
+import email
+import email.policy
+import hashlib
+import os
+import quopri
+import random
+import re
+import sys
+from collections import Counter
+from email.utils import format_datetime
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SHUFFLE_SEED = 20261102
+MAILS = []
+
+# --------------------------------------------------------------------------
+# small deterministic helpers
+# --------------------------------------------------------------------------
+
+
+def _hex(seed, n):
+    out = ""
+    i = 0
+    while len(out) < n:
+        out += hashlib.sha256(f"{seed}/{i}".encode()).hexdigest()
+        i += 1
+    return out[:n]
+
+
+def _b64(seed, n):
+    raw = b""
+    i = 0
+    while len(raw) * 4 // 3 < n + 4:
+        raw += hashlib.sha256(f"b64:{seed}/{i}".encode()).digest()
+        i += 1
+    return base64.b64encode(raw).decode()[:n]
+
+
+def _alnum(seed, n):
+    s = re.sub(r"[^A-Za-z0-9]", "", _b64(seed, n * 2))
+    return s[:n]
+
+
+def D(y, mo, d, h, mi, s=0, tz=0):
+    """RFC 5322 date with the correct weekday."""
+    tzinfo = _dt.timezone(_dt.timedelta(hours=tz))
+    return format_datetime(_dt.datetime(y, mo, d, h, mi, s, tzinfo=tzinfo))
+
+
+def _epoch(y, mo, d, h, mi, s=0, tz=0):
+    tzinfo = _dt.timezone(_dt.timedelta(hours=tz))
+    return int(_dt.datetime(y, mo, d, h, mi, s, tzinfo=tzinfo).timestamp())
+
+
+def ses_mid(seed):
+    return ("<0100019a%s-%s-%s-%s-%s-%s-000000@email.amazonses.com>"
+            % (_hex(seed, 8), _hex(seed + "a", 8), _hex(seed + "b", 4),
+               _hex(seed + "c", 4), _hex(seed + "d", 4), _hex(seed + "e", 12)))
+
+
+def gmail_mid(seed):
+    return "<CA%s@mail.gmail.com>" % _alnum("g" + seed, 40)
+
+
+def outlook_mid(seed, host):
+    return "<%s%s@%s>" % (host.split(".")[0], _hex("o" + seed, 8).upper(), host)
+
+
+def plain_mid(seed, domain):
+    return "<%s.%s@%s>" % (_hex("p" + seed, 12), _hex("q" + seed, 6), domain)
+
+
+# --------------------------------------------------------------------------
+# trace / authentication headers
+# --------------------------------------------------------------------------
+
+SEL_AMZ = "rte7kqbvmb3ruxklqrd2ii3rxzy7bvwo"
+SEL_SES = "224i4yxa5dv7c2xz3womw6peuasteono"
+SEL_CREDLY = "s1"
+
+
+def RCV(by, host, ip, date, rcpt, software="Postfix", tls=True):
+    via = "with ESMTPS" if tls else "with ESMTP"
+    return ("Received", "from %s (%s [%s])\n\tby %s (%s) %s id %s\n\tfor <%s>; %s"
+            % (host, host, ip, by, software, via, _alnum(by + date + rcpt, 12), rcpt, date))
+
+
+def AR(serv, *results):
+    """Authentication-Results; serv=None gives the Microsoft style without authserv-id."""
+    body = ";\n\t".join(results)
+    return ("Authentication-Results", (serv + ";\n\t" + body) if serv else body)
+
+
+def ar_aws(serv, mailfrom="amazonses.com"):
+    return AR(serv,
+              "dkim=pass header.d=amazon.com header.s=%s header.b=%s" % (SEL_AMZ, _b64(serv + mailfrom, 8)),
+              "dkim=pass header.d=amazonses.com header.s=%s" % SEL_SES,
+              "spf=pass smtp.mailfrom=%s" % mailfrom,
+              "dmarc=pass header.from=amazon.com")
+
+
+def ar_aws_google(seed, ip="54.240.8.21"):
+    mf = "0100019a%s-%s-000000@email.amazonses.com" % (_hex(seed, 8), _hex(seed + "x", 12))
+    return AR("mx.google.com",
+              "dkim=pass header.i=@amazon.com header.s=%s header.b=%s" % (SEL_AMZ, _b64(seed + "1", 8)),
+              "dkim=pass header.i=@amazonses.com header.s=%s header.b=%s" % (SEL_SES, _b64(seed + "2", 8)),
+              "spf=pass (google.com: domain of %s designates %s as permitted sender) smtp.mailfrom=%s"
+              % (mf, ip, mf),
+              "dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=amazon.com")
+
+
+def ar_eop(serv, dom="amazon.com", mailfrom="us-east-1.amazonses.com", ip="54.240.8.21"):
+    """Exchange Online Protection style; serv=None omits the authserv-id like EOP really does."""
+    return AR(serv,
+              "spf=pass (sender IP is %s) smtp.mailfrom=%s" % (ip, mailfrom),
+              "dkim=pass (signature was verified) header.d=%s" % dom,
+              "dmarc=pass action=none header.from=%s" % dom,
+              "compauth=pass reason=100")
+
+
+def ar_dom(serv, dom, mailfrom=None, google=False):
+    """Ordinary pass for a non-vendor sender (colleague, newsletter ...)."""
+    mailfrom = mailfrom or dom
+    if google:
+        return AR("mx.google.com",
+                  "dkim=pass header.i=@%s header.s=google header.b=%s" % (dom, _b64(dom, 8)),
+                  "spf=pass (google.com: domain of bounces@%s designates 209.85.220.41 as permitted sender) "
+                  "smtp.mailfrom=%s" % (mailfrom, mailfrom),
+                  "dmarc=pass (p=NONE sp=NONE dis=NONE) header.from=%s" % dom)
+    return AR(serv,
+              "dkim=pass header.d=%s header.s=sel2026" % dom,
+              "spf=pass smtp.mailfrom=%s" % mailfrom,
+              "dmarc=pass header.from=%s" % dom)
+
+
+def DK(d, s, seed, t, hdrs="From:To:Subject:Date:Message-ID:MIME-Version:Content-Type"):
+    b = _b64("sig" + seed + d, 172)
+    return ("DKIM-Signature",
+            "v=1; a=rsa-sha256; q=dns/txt; c=relaxed/simple;\n\ts=%s; d=%s; t=%d;\n\th=%s;\n\tbh=%s=;\n\tb=%s\n\t%s\n\t%s"
+            % (s, d, t, hdrs, _b64("bh" + seed + d, 43), b[:60], b[60:120], b[120:]))
+
+
+def DK_AWS(seed, t):
+    return [DK("amazon.com", SEL_AMZ, seed, t), DK("amazonses.com", SEL_SES, seed, t,
+                                                   "From:To:Subject:Date:Message-ID:Feedback-ID")]
+
+
+def SES_EXTRA(seed, ip="54.240.8.21", day="2026.11.02"):
+    return [("Feedback-ID", "::1.us-east-1.%s=:AmazonSES" % _b64(seed, 43)),
+            ("X-SES-Outgoing", "%s-%s" % (day, ip))]
+
+
+def ARC_GOOGLE(seed, results):
+    return [("ARC-Seal", "i=1; a=rsa-sha256; t=1762000000; cv=none;\n\td=google.com; s=arc-20240605;\n\tb=%s"
+             % _b64("arcs" + seed, 64)),
+            ("ARC-Message-Signature", "i=1; a=rsa-sha256; c=relaxed/relaxed; d=google.com; s=arc-20240605;\n\t"
+             "h=subject:to:from:date:message-id:mime-version;\n\tbh=%s=;\n\tb=%s" % (_b64("arcb" + seed, 43),
+                                                                                 _b64("arcm" + seed, 64))),
+            ("ARC-Authentication-Results", "i=1; mx.google.com;\n\t" + results)]
+
+
+# --------------------------------------------------------------------------
+# RFC 2047 words
+# --------------------------------------------------------------------------
+
+_CSNAME = {"utf-8": "UTF-8", "iso2022_jp": "ISO-2022-JP", "cp932": "Shift_JIS",
+           "shift_jis": "Shift_JIS", "euc_jp": "EUC-JP"}
+
+
+def _q(data):
+    out = []
+    for byte in data:
+        c = chr(byte)
+        if c == " ":
+            out.append("_")
+        elif c.isascii() and (c.isalnum() or c in "!*+-/"):
+            out.append(c)
+        else:
+            out.append("=%02X" % byte)
+    return "".join(out)
+
+
+def ew(text, codec="utf-8", mode="B", split_bytes=None, maxbytes=39):
+    """Encoded words for `text`.  Words are cut at character boundaries
+    unless split_bytes is given, which cuts the *encoded byte string* every
+    split_bytes bytes (deliberately in the middle of multi-byte characters)."""
+    name = _CSNAME[codec]
+    chunks = []
+    if split_bytes:
+        data = text.encode(codec)
+        chunks = [data[i:i + split_bytes] for i in range(0, len(data), split_bytes)]
+    else:
+        cur = ""
+        for ch in text:
+            if cur and len((cur + ch).encode(codec)) > maxbytes:
+                chunks.append(cur.encode(codec))
+                cur = ""
+            cur += ch
+        if cur:
+            chunks.append(cur.encode(codec))
+    words = []
+    for c in chunks:
+        if mode == "B":
+            words.append("=?%s?B?%s?=" % (name, base64.b64encode(c).decode()))
+        else:
+            words.append("=?%s?Q?%s?=" % (name, _q(c)))
+    return "\n ".join(words)
+
+
+class S:
+    """A header value with a known decoded text (for --check)."""
+
+    def __init__(self, raw, text):
+        self.raw = raw
+        self.text = text
+
+
+def SJ(prefix, text, codec="utf-8", mode="B", split_bytes=None):
+    """Subject = ASCII prefix (may be empty) + encoded words for text."""
+    raw = ew(text, codec, mode, split_bytes)
+    if prefix:
+        return S(prefix + " " + raw, prefix + " " + text)
+    return S(raw, text)
+
+
+def A(name, addr, codec="utf-8", mode="B"):
+    if name.isascii():
+        if re.search(r"[^A-Za-z0-9 !#$%&'*+\-/=?^_`{|}~]", name):
+            return '"%s" <%s>' % (name, addr)
+        return "%s <%s>" % (name, addr)
+    return "%s <%s>" % (ew(name, codec, mode), addr)
+
+
+AWS_TC = "AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>"
+AWS_NOREPLY = "Amazon Web Services <no-reply-aws@amazon.com>"
+CREDLY = "Credly <admin@credly.com>"
+
+# --------------------------------------------------------------------------
+# MIME parts
+# --------------------------------------------------------------------------
+
+
+def jis_windows(text):
+    """ISO-2022-JP as Windows/Outlook writes it (CP50220-like): characters
+    that plain ISO-2022-JP lacks (NEC row 13 such as ① ㈱, FULLWIDTH TILDE
+    ～) are taken from CP932 and written inside ESC $ B anyway."""
+    out = bytearray()
+    mode = "ascii"
+    for ch in text:
+        if ord(ch) < 0x80:
+            if mode != "ascii":
+                out += b"\x1b(B"
+                mode = "ascii"
+            out += ch.encode("ascii")
+            continue
+        try:
+            enc = ch.encode("iso2022_jp")
+            pair = enc[3:5]
+            assert enc[:3] == b"\x1b$B" and len(enc) == 8
+        except (UnicodeEncodeError, AssertionError):
+            c1, c2 = ch.encode("cp932")
+            if c1 >= 0xE0:
+                c1 -= 0x40
+            c1 = (c1 - 0x81) * 2 + 0x21
+            if c2 > 0x7F:
+                c2 -= 1
+            if c2 >= 0x9E:
+                c1 += 1
+                c2 -= 0x7D
+            else:
+                c2 -= 0x1F
+            pair = bytes([c1, c2])
+        if mode != "jis":
+            out += b"\x1b$B"
+            mode = "jis"
+        out += pair
+    if mode != "ascii":
+        out += b"\x1b(B"
+    return bytes(out)
+
+
+class Leaf:
+    def __init__(self, text, sub="plain", cs="utf-8", cte="quoted-printable",
+                 label=None, encoder=None, params="", headers=()):
+        self.text = text
+        self.sub = sub
+        self.cs = cs                    # python codec
+        self.cte = cte
+        self.label = label or _CSNAME.get(cs, cs)
+        self.encoder = encoder
+        self.params = params
+        self.extra = list(headers)
+
+    def describe(self):
+        return "text/%s %s %s" % (self.sub, self.label.lower(), self.cte.lower())
+
+    def render(self, eol):
+        if self.encoder:
+            data = self.encoder(self.text)
+        else:
+            data = self.text.encode(self.cs)
+        if self.cte == "base64":
+            if eol == "\r\n":
+                data = data.replace(b"\n", b"\r\n")
+            body = base64.encodebytes(data)
+        elif self.cte == "quoted-printable":
+            body = quopri.encodestring(data)
+        else:
+            body = data
+        if not body.endswith(b"\n"):
+            body += b"\n"
+        hdrs = [("Content-Type", 'text/%s; charset="%s"%s' % (self.sub, self.label, self.params)),
+                ("Content-Transfer-Encoding", self.cte)] + self.extra
+        return hdrs, body
+
+
+class Multi:
+    def __init__(self, sub, parts, boundary, preamble=None):
+        self.sub = sub
+        self.parts = parts
+        self.boundary = boundary
+        self.preamble = preamble
+
+    def describe(self):
+        return "multipart/%s[%s]" % (self.sub, " | ".join(p.describe() for p in self.parts))
+
+    def render(self, eol):
+        out = b""
+        if self.preamble:
+            out += self.preamble.encode() + b"\n"
+        for p in self.parts:
+            h, b = p.render(eol)
+            out += ("--%s\n" % self.boundary).encode()
+            out += _headers(h) + b"\n" + b
+        out += ("--%s--\n" % self.boundary).encode()
+        return [("Content-Type", 'multipart/%s; boundary="%s"' % (self.sub, self.boundary))], out
+
+
+class Rfc822:
+    def __init__(self, headers, body, filename):
+        self.headers = headers
+        self.body = body
+        self.filename = filename
+
+    def describe(self):
+        return "message/rfc822{%s}" % self.body.describe()
+
+    def render(self, eol):
+        inner = _message(self.headers, self.body, eol)
+        return [("Content-Type", 'message/rfc822; name="%s"' % self.filename),
+                ("Content-Disposition", 'attachment; filename="%s"' % self.filename)], inner
+
+
+def _headers(hdrs):
+    out = b""
+    for name, value in hdrs:
+        if isinstance(value, S):
+            value = value.raw
+        out += ("%s: %s\n" % (name, value)).encode("ascii")
+    return out
+
+
+def _message(hdrs, body, eol):
+    ph, pb = body.render(eol)
+    hdrs = list(hdrs)
+    if not any(n.lower() == "mime-version" for n, _ in hdrs):
+        hdrs.append(("MIME-Version", "1.0"))
+    return _headers(hdrs + ph) + b"\n" + pb
+
+
+def _expected(part):
+    """The text get_body(('plain','html')) should return."""
+    if isinstance(part, Leaf):
+        return part.text
+    leaves = [p for p in part.parts if isinstance(p, Leaf)]
+    for want in ("plain", "html"):
+        for p in leaves:
+            if p.sub == want:
+                return p.text
+    for p in part.parts:
+        if isinstance(p, Multi):
+            return _expected(p)
+    return None
+
+
+def add(kind, auth, case, lang, notes, hdr, body, eol="\n", known=None):
+    """Register one mail.  `known` documents an expected difference between the
+    written text and what Python's decoder returns (charset quirks)."""
+    subject = None
+    for n, v in hdr:
+        if n == "Subject":
+            subject = v.text if isinstance(v, S) else v
+    MAILS.append(dict(kind=kind, auth=auth, case=case, lang=lang, notes=notes,
+                      hdr=hdr, body=body, eol=eol, known=known, subject=subject,
+                      expect=_expected(body)))
+
+
+# ==========================================================================
+# THE MAILS
+# ==========================================================================
+
+# Cases used below (vendor case IDs):
+#   176530418200731  Taro Yamada (demo case)        mx.example-corp.co.jp
+#   176529983100412  Hanako Suzuki                  mx.google.com
+#   176601245700198  Kenji Watanabe                 Exchange Online (TYZJPN01FT014...)
+#   176488120300557  Emily Carter                   Exchange Online (BN8NAM11FT052...)
+#   176612007400823  Daniel Novak                   mx.google.com
+#   176540311900264  Priya Raman                    mx.example-corp.co.jp
+#   176575590600149  Misaki Sato                    mx1.tailspin.co.jp
+#   176620873500066  Lucas Moreau                   outlook.com (EOP header without authserv-id)
+
+MX_EC = "mx.example-corp.co.jp"
+MX_NW = "TYZJPN01FT014.mail.protection.outlook.com"
+MX_FB = "BN8NAM11FT052.mail.protection.outlook.com"
+MX_TS = "mx1.tailspin.co.jp"
+
+TARO = "Taro Yamada <taro.yamada@example-corp.co.jp>"
+TARO_JA = A("山田 太郎", "taro.yamada@example-corp.co.jp")
+HANAKO = A("鈴木 花子", "hanako.suzuki.0312@gmail.com")
+KENJI = A("渡辺 健二", "kenji.watanabe@northwind-trading.co.jp", "iso2022_jp")
+EMILY = "Emily Carter <emily.carter@fabrikam.com>"
+DANIEL = "Daniel Novak <daniel.novak83@gmail.com>"
+PRIYA = "Priya Raman <priya.raman@example-corp.co.jp>"
+MISAKI = A("佐藤 美咲", "misaki.sato@tailspin.co.jp")
+LUCAS = "Lucas Moreau <lucas.moreau@outlook.com>"
+
+# --------------------------------------------------------------------------
+# acknowledgement
+# --------------------------------------------------------------------------
+
+add("acknowledgement", "pass", "176530418200731", "en", "first mail of the demo case; subject without RE:",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 2, 2, 14, 9),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("ack-a", _epoch(2026, 11, 2, 2, 14, 5)),
+     ("Date", D(2026, 11, 2, 2, 14, 5)),
+     ("From", AWS_TC),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", ses_mid("ack-a")),
+     ("Subject", "[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance"),
+     *SES_EXTRA("ack-a", "54.240.8.30", "2026.11.02")],
+    Leaf("""\
+Hello,
+
+We have received your case and assigned it the case ID 176530418200731.
+
+A member of the AWS Training and Certification Customer Support team will
+review your request and respond by email. Most requests receive a reply
+within 2-3 business days. You do not need to submit the form again.
+
+Summary of your submission:
+  Category: Account assistance
+  Subject: Merge two AWS Certification accounts
+  Submitted by: taro.yamada@example-corp.co.jp
+
+To add information to this case, reply to this email and keep the case ID
+in the subject line.
+
+Thank you,
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"))
+
+add("acknowledgement", "pass", "176529983100412", "ja", "ISO-2022-JP body and subject; Gmail trace with ARC",
+    [*ARC_GOOGLE("ack-b", "dkim=pass header.i=@amazon.com; spf=pass smtp.mailfrom=amazonses.com; "
+                 "dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=amazon.com"),
+     ("Return-Path", "<0100019a1c2d3e4f-aa11bb22-0000-4000-8000-0123456789ab-000000@email.amazonses.com>"),
+     RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 3, 5, 40, 12),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("ack-b"),
+     *DK_AWS("ack-b", _epoch(2026, 11, 3, 5, 40, 10)),
+     ("Date", D(2026, 11, 3, 5, 40, 10)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("ack-b")),
+     ("Subject", SJ("[CASE 176529983100412]", "お問い合わせを受け付けました", "iso2022_jp")),
+     *SES_EXTRA("ack-b", "54.240.8.21", "2026.11.03")],
+    Leaf("""\
+鈴木 花子 様
+
+AWS トレーニングと認定にお問い合わせいただき、ありがとうございます。
+以下の内容でお問い合わせを受け付けました。
+
+ケース ID：176529983100412
+カテゴリ：アカウントに関するお問い合わせ
+件名：認定アカウントの統合について
+
+担当者が内容を確認のうえ、通常 2〜3 営業日以内にメールでご連絡いたします。
+本メールはシステムにより自動送信されています。追加の情報がある場合は、
+件名のケース ID を変更せずに、このメールへ返信してください。
+
+AWS トレーニングと認定
+""", cs="iso2022_jp", cte="7bit"))
+
+add("acknowledgement", "pass", "176601245700198", "ja", "Exchange Online trace; both parts base64",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV("TYZJPN01FT014.mail.protection.outlook.com", "a8-44.smtp-out.amazonses.com", "54.240.8.44",
+         D(2026, 11, 4, 0, 3, 51), "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("ack-c", _epoch(2026, 11, 4, 0, 3, 48)),
+     ("Date", D(2026, 11, 4, 0, 3, 48)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("ack-c")),
+     ("Subject", "[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance"),
+     *SES_EXTRA("ack-c", "54.240.8.44", "2026.11.04")],
+    Multi("alternative", [
+        Leaf("""\
+渡辺 健二 様
+
+ケースを作成しました。ケース ID は 176601245700198 です。
+
+お送りいただいたフォームの内容は、サポートチームにて順番に確認しております。
+確認が終わり次第、担当者よりご連絡差し上げますので、今しばらくお待ちください。
+
+※ 同じ内容のフォームを再送信されますと、別のケースとして登録され、
+　 ご回答までにお時間をいただく場合がございます。
+
+――
+AWS Training and Certification
+https://aws.amazon.com/certification/
+""", cte="base64"),
+        Leaf("""\
+<html><head><meta charset="utf-8"></head>
+<body style="font-family:'Meiryo','Hiragino Sans',sans-serif;font-size:14px">
+<p>渡辺 健二 様</p>
+<p>ケースを作成しました。ケース ID は <b>176601245700198</b> です。</p>
+<p>お送りいただいたフォームの内容は、サポートチームにて順番に確認しております。<br>
+確認が終わり次第、担当者よりご連絡差し上げますので、今しばらくお待ちください。</p>
+<p style="color:#687078">※ 同じ内容のフォームを再送信されますと、別のケースとして登録され、<br>
+ご回答までにお時間をいただく場合がございます。</p>
+<p>――<br>AWS Training and Certification<br>
+<a href="https://aws.amazon.com/certification/">https://aws.amazon.com/certification/</a></p>
+</body></html>
+""", sub="html", cte="base64")], "=_ack-c_b1_4f2a"),
+    eol="\r\n")
+
+add("acknowledgement", "pass", "176488120300557", "en", "Exchange Online trace; utf-8 qp, typographic quotes and bullets",
+    [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 2, 21, 47, 2),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.52"),
+     *DK_AWS("ack-d", _epoch(2026, 11, 2, 21, 46, 58)),
+     ("Date", D(2026, 11, 2, 21, 46, 58)),
+     ("From", AWS_TC),
+     ("To", EMILY),
+     ("Message-ID", ses_mid("ack-d")),
+     ("Subject", "[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Emily,
+
+Thanks for reaching out to AWS Training and Certification. This message confirms we’ve received your inquiry.
+
+Case ID: 176488120300557
+Topic: Account assistance – duplicate accounts
+
+What happens next?
+• Our team reviews requests in the order they arrive.
+• You’ll hear from a support specialist by email, usually within three business days.
+• Please don’t open a new case for the same request – replying here keeps everything in one place.
+
+AWS Training and Certification Customer Support
+"""),
+        Leaf("""\
+<html><body>
+<p>Hi Emily,</p>
+<p>Thanks for reaching out to AWS Training and Certification. This message confirms we’ve received your inquiry.</p>
+<p><b>Case ID:</b> 176488120300557<br>
+<b>Topic:</b> Account assistance – duplicate accounts</p>
+<p><b>What happens next?</b></p>
+<ul>
+<li>Our team reviews requests in the order they arrive.</li>
+<li>You’ll hear from a support specialist by email, usually within three business days.</li>
+<li>Please don’t open a new case for the same request – replying here keeps everything in one place.</li>
+</ul>
+<p>AWS Training and Certification Customer Support</p>
+</body></html>
+""", sub="html")], "----=_Part_8812_ack-d.1762119998"),
+    eol="\r\n")
+
+add("acknowledgement", "pass", "176612007400823", "en", "HTML-only with layout tables and entities",
+    [("Return-Path", "<0100019a5b6c7d8e-0f1e2d3c-4b5a-6978-8796-a5b4c3d2e1f0-000000@email.amazonses.com>"),
+     RCV("mx.google.com", "a8-61.smtp-out.amazonses.com", "54.240.8.61", D(2026, 11, 9, 12, 2, 40),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("ack-e", "54.240.8.61"),
+     *DK_AWS("ack-e", _epoch(2026, 11, 9, 12, 2, 37)),
+     ("Date", D(2026, 11, 9, 12, 2, 37)),
+     ("From", AWS_TC),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", ses_mid("ack-e")),
+     ("Subject", "[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>Case received</title></head>
+<body style="font-family:Arial,sans-serif;font-size:14px;color:#16191f">
+<table width="100%" cellpadding="0" cellspacing="0" role="presentation">
+<tr><td style="background:#232f3e;padding:12px 20px;color:#ffffff">AWS Training &amp; Certification</td></tr>
+<tr><td style="padding:20px">
+<p>Hello Daniel,</p>
+<p>We have received your inquiry and created case <strong>176612007400823</strong>.<br>
+An agent will get back to you by email. There&rsquo;s no need to resubmit the form.</p>
+<table cellpadding="4" style="border-collapse:collapse;border:1px solid #d5dbdb">
+<tr><td><b>Case ID</b></td><td>176612007400823</td></tr>
+<tr><td><b>Category</b></td><td>Account assistance</td></tr>
+<tr><td><b>Opened</b></td><td>Nov 9, 2026</td></tr>
+</table>
+<p>Regards,<br>AWS Training &amp; Certification</p>
+</td></tr>
+<tr><td style="font-size:11px;color:#687078;padding:12px 20px">Amazon Web Services, Inc. is a subsidiary of Amazon.com, Inc. &copy; 2026</td></tr>
+</table>
+</body></html>
+""", sub="html"))
+
+add("acknowledgement", "unverified", "176575590600149", "ja", "no Authentication-Results (saved copy)",
+    [*DK_AWS("ack-f", _epoch(2026, 11, 5, 1, 30, 2)),
+     ("Date", D(2026, 11, 5, 1, 30, 2)),
+     ("From", AWS_TC),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("ack-f")),
+     ("Subject", "[CASE 176575590600149] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+佐藤 美咲 様
+
+お問い合わせを受け付けました。
+ケース番号：176575590600149
+
+担当者からの連絡をお待ちください。
+このメールに返信すると、同じケースに情報を追加できます。
+
+AWS Training and Certification
+"""))
+
+add("acknowledgement", "unverified", "176540311900264", "en", "no Authentication-Results; very short",
+    [("Date", D(2026, 11, 9, 1, 5, 13)),
+     ("From", AWS_TC),
+     ("To", PRIYA),
+     ("Message-ID", ses_mid("ack-g")),
+     ("Subject", "[CASE 176540311900264] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Thank you for contacting AWS Training and Certification.
+
+Your inquiry has been received (case 176540311900264). We will respond as soon as possible.
+
+Please do not reply with sensitive information such as passwords or full payment card numbers.
+""", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("acknowledgement", "fail", "176599210400517", "en",
+    "FORGERY: look-alike domain amazon-support-case.com (its own DMARC passes); phishing link",
+    [("Return-Path", "<bounce@amazon-support-case.com>"),
+     RCV("mx.google.com", "mail.amazon-support-case.com", "193.42.33.18", D(2026, 11, 10, 3, 12, 44),
+         "daniel.novak83@gmail.com", "Google"),
+     AR("mx.google.com",
+        "dkim=pass header.i=@amazon-support-case.com header.s=default header.b=Jd8Kq2mN",
+        "spf=pass (google.com: domain of bounce@amazon-support-case.com designates 193.42.33.18 as permitted sender) "
+        "smtp.mailfrom=bounce@amazon-support-case.com",
+        "dmarc=pass (p=NONE sp=NONE dis=NONE) header.from=amazon-support-case.com"),
+     DK("amazon-support-case.com", "default", "ack-h", _epoch(2026, 11, 10, 3, 12, 40)),
+     ("Date", D(2026, 11, 10, 3, 12, 40)),
+     ("From", "AWS Training and Certification <support@amazon-support-case.com>"),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", plain_mid("ack-h", "amazon-support-case.com")),
+     ("Subject", "[CASE 176599210400517] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Dear Customer,
+
+We have received your case #176599210400517 regarding your AWS Certification account.
+
+To avoid delays, please verify your identity within 24 hours using the secure link below.
+Cases that are not verified cannot be processed.
+
+  https://amazon-support-case.com/verify?case=176599210400517
+
+Thank you for your prompt attention.
+AWS Training and Certification Team
+""", cs="us-ascii", cte="7bit"))
+
+add("acknowledgement", "pass", "176620873500066", "en",
+    "outlook.com consumer mailbox: Authentication-Results WITHOUT authserv-id (as Microsoft writes it); utf-8 8bit",
+    [ar_eop(None, ip="54.240.8.77"),
+     RCV("AM4PEPF00027A6C.eurprd04.prod.outlook.com", "a8-77.smtp-out.amazonses.com", "54.240.8.77",
+         D(2026, 11, 6, 9, 21, 18), "lucas.moreau@outlook.com", "Microsoft SMTP Server"),
+     *DK_AWS("ack-i", _epoch(2026, 11, 6, 9, 21, 15)),
+     ("Date", D(2026, 11, 6, 9, 21, 15)),
+     ("From", AWS_TC),
+     ("To", LUCAS),
+     ("Message-ID", ses_mid("ack-i")),
+     ("Subject", "[CASE 176620873500066] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hello Lucas,
+
+Your request was received — case ID 176620873500066.
+
+We’re currently experiencing higher than usual volume, so a first response may take up to 5 business days. We appreciate your patience.
+
+Tip: while you wait, make sure you can still sign in to both accounts you mentioned. It makes the next steps faster.
+
+AWS Training and Certification
+""", cte="8bit"))
+
+add("acknowledgement", "fail", "176577001900288", "ja",
+    "FORGERY: From aws-training-cert.com (non-vendor); topmost AR all none; a LOWER sender-added AR claims "
+    "dkim/dmarc pass for amazon.com; subject split mid-character across encoded-words",
+    [RCV(MX_EC, "vps-118.fastnet-hosting.net", "91.208.44.118", D(2026, 11, 3, 8, 2, 55),
+         "taro.yamada@example-corp.co.jp"),
+     AR(MX_EC, "dkim=none", "spf=none smtp.mailfrom=aws-training-cert.com",
+        "dmarc=none header.from=aws-training-cert.com"),
+     AR(MX_EC, "dkim=pass header.d=amazon.com header.s=%s" % SEL_AMZ,
+        "spf=pass smtp.mailfrom=amazonses.com", "dmarc=pass header.from=amazon.com"),
+     ("Date", D(2026, 11, 3, 17, 2, 50, 9)),
+     ("From", A("AWS トレーニングと認定", "support@aws-training-cert.com")),
+     ("To", TARO_JA),
+     ("Message-ID", plain_mid("ack-j", "aws-training-cert.com")),
+     ("Subject", SJ("[CASE 176577001900288]", "お問い合わせを受け付けました（本人確認のお願い）", split_bytes=22))],
+    Leaf("""\
+山田 太郎 様
+
+AWS トレーニングと認定 カスタマーサポートです。
+お問い合わせ（ケース ID：176577001900288）を受け付けました。
+
+アカウント統合の手続きを進めるため、下記ページから本人確認を完了してください。
+本人確認が完了するまで、ケースは「保留」となります。
+
+https://aws-training-cert.com/ja/case/176577001900288/identity
+
+ご不明な点がございましたら、本メールにご返信ください。
+AWS トレーニングと認定
+""", cte="base64"))
+
+# --------------------------------------------------------------------------
+# ai_auto_answer
+# --------------------------------------------------------------------------
+
+add("ai_auto_answer", "pass", "176530418200731", "en", "multipart/alternative, numbered steps; asks for details like an agent would",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 2, 2, 31, 40),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("ai-a", _epoch(2026, 11, 2, 2, 31, 36)),
+     ("Date", D(2026, 11, 2, 2, 31, 36)),
+     ("From", AWS_TC),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", ses_mid("ai-a")),
+     ("In-Reply-To", ses_mid("ack-a")),
+     ("References", ses_mid("ack-a")),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hello,
+
+This response was generated using AI to help you get an answer faster. A member of our support team will still review your case if you need more help.
+
+Based on your message, it sounds like you have two AWS Certification accounts and want to combine them. Here is what usually helps:
+
+1. Sign in to each account at https://www.aws.training and note the email address shown under "Certification" > "Account settings".
+2. Decide which account you want to keep. The certifications from the other account will be moved into it.
+3. Reply to this email with both email addresses and the certification validation numbers, if you have them.
+
+Many duplicate-account questions are also answered in the FAQ:
+https://aws.amazon.com/certification/faqs/
+
+Did this answer your question?
+  Yes, close my case: reply with "resolved"
+  No, I still need help: reply with any additional details
+
+AWS Training and Certification
+"""),
+        Leaf("""\
+<html><body style="font-family:Arial,sans-serif">
+<p>Hello,</p>
+<p><i>This response was generated using AI to help you get an answer faster. A member of our support team will still review your case if you need more help.</i></p>
+<p>Based on your message, it sounds like you have two AWS Certification accounts and want to combine them. Here is what usually helps:</p>
+<ol>
+<li>Sign in to each account at <a href="https://www.aws.training">https://www.aws.training</a> and note the email address shown under &quot;Certification&quot; &gt; &quot;Account settings&quot;.</li>
+<li>Decide which account you want to keep. The certifications from the other account will be moved into it.</li>
+<li>Reply to this email with both email addresses and the certification validation numbers, if you have them.</li>
+</ol>
+<p>Many duplicate-account questions are also answered in the <a href="https://aws.amazon.com/certification/faqs/">FAQ</a>.</p>
+<p><b>Did this answer your question?</b><br>
+Yes, close my case: reply with &quot;resolved&quot;<br>
+No, I still need help: reply with any additional details</p>
+<p>AWS Training and Certification</p>
+</body></html>
+""", sub="html")], "b1_ai-a_0001"))
+
+add("ai_auto_answer", "pass", "176529983100412", "ja", "utf-8 base64 text/plain; subject B-encoded utf-8",
+    [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 3, 5, 52, 3),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("ai-b"),
+     *DK_AWS("ai-b", _epoch(2026, 11, 3, 5, 52, 0)),
+     ("Date", D(2026, 11, 3, 5, 52, 0)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("ai-b")),
+     ("In-Reply-To", ses_mid("ack-b")),
+     ("References", ses_mid("ack-b")),
+     ("Subject", SJ("RE:[CASE 176529983100412]", "認定アカウントの統合について"))],
+    Leaf("""\
+鈴木様
+
+お問い合わせありがとうございます。
+この回答は生成AIによって作成されたものです。内容に誤りが含まれる場合がありますので、ご了承ください。
+
+■ 重複した認定アカウントについて
+認定アカウントが2つある場合、サポートによるアカウント統合が可能です。
+統合前に、以下をご確認いただくとスムーズです。
+
+・どちらのアカウントを残すか（統合先）
+・それぞれのアカウントに登録されているメールアドレス
+・取得済みの認定資格と取得日
+
+■ よくあるご質問
+https://aws.amazon.com/jp/certification/faqs/
+
+この回答で問題は解決しましたか？
+解決した場合は、このメールへの返信は不要です。引き続きサポートが必要な場合は、
+このメールにご返信ください。担当者が確認いたします。
+""", cte="base64"))
+
+add("ai_auto_answer", "pass", "176601245700198", "ja", "HTML-only with a table; utf-8 quoted-printable",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV(MX_NW, "a8-44.smtp-out.amazonses.com", "54.240.8.44", D(2026, 11, 5, 0, 12, 9),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("ai-c", _epoch(2026, 11, 5, 0, 12, 5)),
+     ("Date", D(2026, 11, 5, 0, 12, 5)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("ai-c")),
+     ("In-Reply-To", ses_mid("ack-c")),
+     ("References", ses_mid("ack-c")),
+     ("Subject", "RE:[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html><body>
+<div style="font-family:'Meiryo',sans-serif;font-size:13px">
+<p>渡辺 様</p>
+<p>AWS トレーニングと認定へのお問い合わせありがとうございます。<br>
+以下は <b>AIによる自動回答</b> です。担当者の回答をお待ちいただく前に、お役立てください。</p>
+<table border="1" cellpadding="6" style="border-collapse:collapse">
+<tr style="background:#f2f3f3"><th>よくある状況</th><th>セルフサービスでの対処</th></tr>
+<tr><td>ログインできるアカウントが分からない</td><td>aws.training の「パスワードを忘れた場合」から、各メールアドレスで再設定をお試しください。</td></tr>
+<tr><td>認定資格が表示されない</td><td>認定アカウント（Credly 連携を含む）の通知先メールアドレスをご確認ください。</td></tr>
+<tr><td>アカウントを1つにまとめたい</td><td>残すアカウントと統合するアカウントのメールアドレスを、このメールへの返信でお知らせください。</td></tr>
+</table>
+<p>この回答はお役に立ちましたか？&nbsp;<a href="https://support.aws.amazon.com/feedback?v=yes">はい</a>&nbsp;|&nbsp;<a href="https://support.aws.amazon.com/feedback?v=no">いいえ</a></p>
+<p style="color:#687078;font-size:11px">※ この回答は生成AIを使用して作成されています。</p>
+</div>
+</body></html>
+""", sub="html"),
+    eol="\r\n")
+
+add("ai_auto_answer", "pass", "176488120300557", "en", "us-ascii; AI disclaimer only at the end",
+    [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 3, 14, 0, 31),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.52"),
+     *DK_AWS("ai-d", _epoch(2026, 11, 3, 14, 0, 27)),
+     ("Date", D(2026, 11, 3, 14, 0, 27)),
+     ("From", AWS_TC),
+     ("To", EMILY),
+     ("Message-ID", ses_mid("ai-d")),
+     ("In-Reply-To", ses_mid("ack-d")),
+     ("References", ses_mid("ack-d")),
+     ("Subject", "RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Emily,
+
+Thanks for your patience. Below is an automated answer based on the details in your case. It may not cover everything.
+
+Duplicate certification accounts
+- If you registered for exams with two different emails, you may see two separate certification profiles.
+- Our team can merge them into one. The account you choose to keep will show all certifications and benefits.
+- Exam history and digital badges move together with the merge.
+
+Before a merge, we recommend you:
+- update the primary email on the account you want to keep, and
+- make sure there are no exams currently scheduled on the other account.
+
+Did this answer your question? If yes, no action is needed and the case will close. If not, reply and a human agent will pick it up.
+
+AWS Training and Certification
+(This response was generated using AI.)
+""", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("ai_auto_answer", "pass", "176612007400823", "en", "HTML-only; numeric and named entities",
+    [RCV("mx.google.com", "a8-61.smtp-out.amazonses.com", "54.240.8.61", D(2026, 11, 9, 12, 20, 5),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("ai-e", "54.240.8.61"),
+     *DK_AWS("ai-e", _epoch(2026, 11, 9, 12, 20, 1)),
+     ("Date", D(2026, 11, 9, 12, 20, 1)),
+     ("From", AWS_TC),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", ses_mid("ai-e")),
+     ("In-Reply-To", ses_mid("ack-e")),
+     ("References", ses_mid("ack-e")),
+     ("Subject", "RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html>
+<head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"></head>
+<body>
+<p>Hello Daniel,</p>
+<p>We&#39;re using generative AI to give you a faster first answer. A support agent can still help if this doesn&#8217;t solve it.</p>
+<p><b>Your question:</b> &quot;I have two certification accounts and want my SAP and MLS certs in one place.&quot;</p>
+<p><b>Suggested steps</b></p>
+<ul>
+<li>Confirm which account holds each certification (sign in at aws.training &rarr; Certification).</li>
+<li>Choose the account to keep &ndash; ideally the one tied to an email you&#8217;ll keep long-term.</li>
+<li>Reply with both account emails; an agent will handle the merge.</li>
+</ul>
+<hr>
+<p style="font-size:12px">Did this answer your question?<br>
+<a href="https://support.aws.amazon.com/case-feedback?answer=yes">Yes</a> &middot;
+<a href="https://support.aws.amazon.com/case-feedback?answer=no">No, I need an agent</a></p>
+</body>
+</html>
+""", sub="html"))
+
+add("ai_auto_answer", "unverified", "176575590600149", "ja", "ISO-2022-JP; no Authentication-Results",
+    [*DK_AWS("ai-f", _epoch(2026, 11, 5, 1, 44, 20)),
+     ("Date", D(2026, 11, 5, 1, 44, 20)),
+     ("From", AWS_TC),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("ai-f")),
+     ("In-Reply-To", ses_mid("ack-f")),
+     ("Subject", "RE:[CASE 176575590600149] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+佐藤 美咲 様
+
+このメールは、AIによる自動回答です。
+
+ご質問の内容から、2つの認定アカウントを1つにまとめたいというご要望と理解しました。
+アカウントの統合は、サポート担当者が手動で行います。お手続きの前に、次の点をご確認ください。
+
+1. 統合先として残すアカウントのメールアドレス
+2. 統合元のアカウントのメールアドレス
+3. 統合元アカウントで予約中の試験がないこと
+
+上記をご確認のうえ、このメールにご返信ください。
+この回答で解決した場合は、返信は不要です。
+
+AWS トレーニングと認定
+""", cs="iso2022_jp", cte="7bit"))
+
+add("ai_auto_answer", "pass", "176620873500066", "en",
+    "WRONG charset label: says iso-8859-1 but bytes are UTF-8 (8bit); decodes to mojibake such as â€™",
+    [ar_eop(None, ip="54.240.8.77"),
+     RCV("AM4PEPF00027A6C.eurprd04.prod.outlook.com", "a8-77.smtp-out.amazonses.com", "54.240.8.77",
+         D(2026, 11, 6, 9, 40, 2), "lucas.moreau@outlook.com", "Microsoft SMTP Server"),
+     *DK_AWS("ai-g", _epoch(2026, 11, 6, 9, 39, 58)),
+     ("Date", D(2026, 11, 6, 9, 39, 58)),
+     ("From", AWS_TC),
+     ("To", LUCAS),
+     ("Message-ID", ses_mid("ai-g")),
+     ("Subject", "RE:[CASE 176620873500066] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hello Lucas,
+
+This response was generated using AI. It’s meant to help you get started while your case waits for an agent.
+
+It looks like you’d like to merge two AWS Certification accounts. A few things to know:
+
+– Merges are done by our support team; there’s no self-service merge button.
+– Everything from the merged account — certifications, exam history, benefits — moves to the account you keep.
+– You’ll need access to the email addresses on both accounts.
+
+Did this answer your question? Reply “yes” to close the case, or tell us what’s still unclear.
+
+AWS Training and Certification
+""", cs="utf-8", label="iso-8859-1", cte="8bit"),
+    known="charset label iso-8859-1 on UTF-8 bytes: Python returns mojibake (â€™, â€“, â€”)")
+
+add("ai_auto_answer", "fail", "", "en",
+    "FORGERY: look-alike amazonses.co (DMARC passes for the look-alike itself); no case ID",
+    [RCV(MX_EC, "smtp2.amazonses.co", "45.95.168.20", D(2026, 11, 4, 23, 18, 7),
+         "taro.yamada@example-corp.co.jp"),
+     AR(MX_EC, "dkim=pass header.d=amazonses.co header.s=mail", "spf=pass smtp.mailfrom=amazonses.co",
+        "dmarc=pass header.from=amazonses.co"),
+     DK("amazonses.co", "mail", "ai-h", _epoch(2026, 11, 4, 23, 18, 1)),
+     ("Date", D(2026, 11, 4, 23, 18, 1)),
+     ("From", "AWS Training & Certification <certification@amazonses.co>"),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", plain_mid("ai-h", "amazonses.co")),
+     ("Subject", "Automated answer to your AWS Certification case")],
+    Leaf("""\
+Hello,
+
+This is an AI-generated answer to your recent AWS Certification case.
+
+Our automated assistant found a problem with your certification profile: two accounts are linked to your name, and one of them will be suspended on the next billing cycle.
+
+To keep your certifications, sign in below and select the account you want to keep:
+https://certification.amazonses.co/merge/select?id=7F3A19
+
+Was this answer helpful? Yes / No
+
+AWS Training & Certification
+""", cs="us-ascii", cte="7bit"))
+
+add("ai_auto_answer", "unverified", "176540311900264", "en", "short, asterisk bullets; no Authentication-Results",
+    [("Date", D(2026, 11, 9, 1, 20, 44)),
+     ("From", AWS_TC),
+     ("To", PRIYA),
+     ("Message-ID", ses_mid("ai-i")),
+     ("In-Reply-To", ses_mid("ack-g")),
+     ("Subject", "RE:[CASE 176540311900264] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Priya,
+
+Here's an automated answer (generated with AI) while we route your case to an agent:
+
+* You can have only one AWS Certification account per person.
+* Duplicate accounts can be merged by support; certifications and exam history are kept.
+* No action is needed on your side yet.
+
+Did this answer your question? Just reply "Yes" or "No".
+
+-- AWS Training and Certification
+""", cs="us-ascii", cte="7bit"))
+
+add("ai_auto_answer", "pass", "176530418200731", "ja",
+    "reply to the user's Japanese follow-up; quoted user text at the end; utf-8 qp",
+    [ar_aws(MX_EC),
+     RCV(MX_EC, "a8-31.smtp-out.amazonses.com", "54.240.8.31", D(2026, 11, 3, 4, 8, 51),
+         "taro.yamada@example-corp.co.jp"),
+     *DK_AWS("ai-j", _epoch(2026, 11, 3, 4, 8, 47)),
+     ("Date", D(2026, 11, 3, 4, 8, 47)),
+     ("From", AWS_TC),
+     ("To", TARO_JA),
+     ("Message-ID", ses_mid("ai-j")),
+     ("In-Reply-To", "<20261103124012.7a1c3e@example-corp.co.jp>"),
+     ("References", ses_mid("ack-a") + "\n " + "<20261103124012.7a1c3e@example-corp.co.jp>"),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+山田 様
+
+追加のご連絡ありがとうございます。
+以下は、いただいた内容をもとに生成AIが作成した回答です。
+
+ご認識のとおり、統合したアカウントは元に戻すことができません。
+そのため、統合先（残すアカウント）には、今後もご利用になるメールアドレスのアカウントをお選びいただくことをおすすめします。
+会社のメールアドレスのアカウントを統合先にされる場合は、退職などでアドレスが使えなくなった際に
+サインインできなくなる点にご注意ください。
+
+この回答はお役に立ちましたか？ 「はい」または「いいえ」とご返信ください。
+担当者による確認をご希望の場合は、その旨をお書き添えください。
+
+> 統合した後で、やはり個人のアカウントに戻したくなった場合は元に戻せますか？
+> 会社のアドレスを残すアカウントにする予定です。
+>
+> 山田 太郎
+"""))
+
+# --------------------------------------------------------------------------
+# info_request
+# --------------------------------------------------------------------------
+
+add("info_request", "pass", "176530418200731", "en", "agent asks for notification email, validation number, legal name",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 4, 6, 2, 19),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("r-a", _epoch(2026, 11, 4, 6, 2, 15)),
+     ("Date", D(2026, 11, 4, 6, 2, 15)),
+     ("From", AWS_TC),
+     ("To", TARO),
+     ("Message-ID", ses_mid("r-a")),
+     ("In-Reply-To", ses_mid("ai-j")),
+     ("References", ses_mid("ack-a") + "\n " + ses_mid("ai-j")),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance"),
+     *SES_EXTRA("r-a", "54.240.8.30", "2026.11.04")],
+    Leaf("""\
+Hello Taro,
+
+My name is Maria and I'll be helping you with your request to merge your AWS Certification accounts.
+
+To locate both accounts and make sure they belong to the same person, I need a few more details:
+
+1. The email address that receives certification notifications on the account you want to merge (not only the login email).
+2. The validation number of at least one certification on that account.
+3. Your full name exactly as it appears on your government-issued ID.
+
+Once I have this information I can continue with the next steps. Please reply to this email directly so that the case ID stays in the subject line.
+
+Kind regards,
+Maria G.
+AWS Training and Certification Customer Support
+"""))
+
+add("info_request", "pass", "176529983100412", "ja", "ISO-2022-JP; full-width indentation; polite keigo",
+    [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 5, 2, 31, 9),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("r-b"),
+     *DK_AWS("r-b", _epoch(2026, 11, 5, 2, 31, 5)),
+     ("Date", D(2026, 11, 5, 2, 31, 5)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("r-b")),
+     ("In-Reply-To", ses_mid("ai-b")),
+     ("References", ses_mid("ack-b") + "\n " + ses_mid("ai-b")),
+     ("Subject", "RE:[CASE 176529983100412] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+鈴木 花子 様
+
+お世話になっております。AWS トレーニングと認定 サポート担当の木村です。
+
+認定アカウントの統合について承りました。
+お手続きを進めるにあたり、恐れ入りますが以下の情報をお知らせいただけますでしょうか。
+
+　・統合元アカウント（AWS55667788）の通知先メールアドレス
+　・統合元アカウントで取得された認定資格の名称と取得日
+　・ご本人確認のため、試験予約時にご登録の氏名（ローマ字）
+
+大学のメールアドレス（h.suzuki@old-univ.ac.jp）が現在ご利用いただけない場合は、
+その旨もあわせてお知らせください。
+
+ご返信をお待ちしております。
+どうぞよろしくお願いいたします。
+
+木村
+AWS トレーニングと認定 カスタマーサポート
+""", cs="iso2022_jp", cte="7bit"))
+
+add("info_request", "pass", "176601245700198", "ja",
+    "asks which account to keep; quoted history under -----元のメッセージ----- is the earlier AI auto answer",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV(MX_NW, "a8-44.smtp-out.amazonses.com", "54.240.8.44", D(2026, 11, 6, 2, 45, 33),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("r-c", _epoch(2026, 11, 6, 2, 45, 29)),
+     ("Date", D(2026, 11, 6, 2, 45, 29)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("r-c")),
+     ("In-Reply-To", outlook_mid("kenji-1", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("References", ses_mid("ai-c") + "\n " + outlook_mid("kenji-1", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("Subject", "RE:[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+渡辺 健二 様
+
+AWS トレーニングと認定の中村と申します。
+先ほどの自動回答では解決しなかったとのこと、ご連絡ありがとうございます。
+
+統合のお手続きに進む前に、1点確認させてください。
+統合先として残すアカウントは、以下のどちらでしょうか。
+
+　A. AWS30405060（kenji.watanabe@northwind-trading.co.jp）
+　B. AWS70809010（kenji.w@hotmail.co.jp）
+
+なお、統合後は統合元アカウントにはサインインできなくなります。
+ご返信の際は、A または B とお書きいただければ結構です。
+
+中村
+AWS Training and Certification
+
+-----元のメッセージ-----
+差出人: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+送信日時: 2026年11月5日(木) 9:12
+宛先: 渡辺 健二 <kenji.watanabe@northwind-trading.co.jp>
+件名: RE:[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance
+
+渡辺 様
+
+AWS トレーニングと認定へのお問い合わせありがとうございます。
+以下は AIによる自動回答 です。担当者の回答をお待ちいただく前に、お役立てください。
+（表は省略）
+
+この回答はお役に立ちましたか？ はい | いいえ
+※ この回答は生成AIを使用して作成されています。
+""", cte="base64"),
+        Leaf("""\
+<html><body style="font-family:'Meiryo',sans-serif">
+<p>渡辺 健二 様</p>
+<p>AWS トレーニングと認定の中村と申します。<br>
+先ほどの自動回答では解決しなかったとのこと、ご連絡ありがとうございます。</p>
+<p>統合のお手続きに進む前に、1点確認させてください。<br>
+統合先として残すアカウントは、以下のどちらでしょうか。</p>
+<p>A. AWS30405060（kenji.watanabe@northwind-trading.co.jp）<br>
+B. AWS70809010（kenji.w@hotmail.co.jp）</p>
+<p>なお、統合後は統合元アカウントにはサインインできなくなります。<br>
+ご返信の際は、A または B とお書きいただければ結構です。</p>
+<p>中村<br>AWS Training and Certification</p>
+<hr>
+<p><b>差出人:</b> AWS Training and Certification &lt;aws-cs-trainingcertification-form@amazon.com&gt;<br>
+<b>送信日時:</b> 2026年11月5日(木) 9:12<br>
+<b>件名:</b> RE:[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance</p>
+<p>以下は AIによる自動回答 です。（表は省略）<br>この回答はお役に立ちましたか？ はい | いいえ</p>
+</body></html>
+""", sub="html", cte="base64")], "----=_NextPart_000_0012_01DB4F2A.9C3E7B10"),
+    eol="\r\n")
+
+add("info_request", "pass", "176488120300557", "en", "HTML-only; asks for proof of identity because names differ",
+    [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 5, 21, 18, 40),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.52"),
+     *DK_AWS("r-d", _epoch(2026, 11, 5, 21, 18, 36)),
+     ("Date", D(2026, 11, 5, 21, 18, 36)),
+     ("From", AWS_TC),
+     ("To", EMILY),
+     ("Message-ID", ses_mid("r-d")),
+     ("In-Reply-To", outlook_mid("emily-1", "BY5PR04MB6913.namprd04.prod.outlook.com")),
+     ("References", ses_mid("ai-d") + "\n " + outlook_mid("emily-1", "BY5PR04MB6913.namprd04.prod.outlook.com")),
+     ("Subject", "RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html><body style="font-family:Calibri,Arial,sans-serif">
+<p>Hi Emily,</p>
+<p>Thank you for the details you sent. I was able to find both profiles:</p>
+<table border="0" cellpadding="3">
+<tr><td>Account to keep:</td><td><b>AWS90123456</b> (emily.carter@fabrikam.com)</td></tr>
+<tr><td>Account to merge:</td><td><b>AWS87654321</b> (emily.c.dev@yahoo.com)</td></tr>
+</table>
+<p>However, the name on AWS87654321 is recorded as &quot;Emily Jones&quot;. Because the names differ, I&#39;ll need a little more before I can go ahead:</p>
+<ul>
+<li>a photo or scan of a government-issued ID showing your current name, <u>or</u></li>
+<li>a document that shows the name change (you may cover any numbers not related to your name).</li>
+</ul>
+<p>Please attach the file to your reply. Don&rsquo;t send passwords &ndash; we will never ask for them.</p>
+<p>Best,<br>Kevin<br>AWS Training and Certification Customer Support</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("info_request", "pass", "176612007400823", "en", "quoted user message under -----Original Message-----",
+    [RCV("mx.google.com", "a8-61.smtp-out.amazonses.com", "54.240.8.61", D(2026, 11, 11, 8, 30, 12),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("r-e", "54.240.8.61"),
+     *DK_AWS("r-e", _epoch(2026, 11, 11, 8, 30, 8)),
+     ("Date", D(2026, 11, 11, 8, 30, 8)),
+     ("From", AWS_TC),
+     ("To", DANIEL),
+     ("Message-ID", ses_mid("r-e")),
+     ("In-Reply-To", gmail_mid("daniel-1")),
+     ("References", ses_mid("ai-e") + "\n " + gmail_mid("daniel-1")),
+     ("Subject", "RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Daniel,
+
+Thanks for getting back to me. I checked account AWS56781234 but could not find the Machine Learning - Specialty certification you mentioned.
+
+Could you send me:
+- the certification validation number for Machine Learning - Specialty (it's on your certificate PDF), and
+- the approximate date you took that exam?
+
+It's possible the exam was recorded under a third profile. With the validation number I can find it.
+
+Regards,
+Arjun
+AWS Training and Certification
+
+-----Original Message-----
+From: Daniel Novak <daniel.novak83@gmail.com>
+Sent: Tuesday, November 10, 2026 7:44 PM
+To: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Subject: RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance
+
+Hi,
+
+The account to keep is AWS12340987 (daniel.novak83@gmail.com). The old one is
+AWS56781234, which I used at Contoso Consulting (dnovak@contoso-consulting.com).
+It has my Solutions Architect - Professional and Machine Learning - Specialty.
+
+Thanks,
+Dan
+""", cs="us-ascii", cte="7bit"))
+
+add("info_request", "pass", "176575590600149", "ja", "utf-8 qp; company mail server trace",
+    [RCV(MX_TS, "a8-90.smtp-out.amazonses.com", "54.240.8.90", D(2026, 11, 9, 6, 15, 30),
+         "misaki.sato@tailspin.co.jp"),
+     ar_aws(MX_TS),
+     *DK_AWS("r-f", _epoch(2026, 11, 9, 6, 15, 26)),
+     ("Date", D(2026, 11, 9, 6, 15, 26)),
+     ("From", AWS_TC),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("r-f")),
+     ("In-Reply-To", "<5F2A9C1E.4010207@tailspin.co.jp>"),
+     ("References", ses_mid("ai-f") + "\n <5F2A9C1E.4010207@tailspin.co.jp>"),
+     ("Subject", "RE:[CASE 176575590600149] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+佐藤様
+
+いつもお世話になっております。AWS トレーニングと認定の小林です。
+
+統合元アカウント（AWS13579246）について確認したところ、
+通知先メールアドレスが、ご連絡いただいたアドレスと異なっておりました。
+
+お手数ですが、AWS13579246 にサインインし、
+「アカウント設定」に表示されている通知先メールアドレスをお知らせください。
+サインインできない場合は、最後に受験された試験の名称と受験日でも構いません。
+
+恐縮ですが、ご確認のほどよろしくお願い申し上げます。
+
+小林
+"""))
+
+add("info_request", "unverified", "176620873500066", "en", "multipart/alternative; no Authentication-Results",
+    [*DK_AWS("r-g", _epoch(2026, 11, 10, 13, 5, 0)),
+     ("Date", D(2026, 11, 10, 13, 5, 0)),
+     ("From", AWS_TC),
+     ("To", LUCAS),
+     ("Message-ID", ses_mid("r-g")),
+     ("In-Reply-To", ses_mid("ai-g")),
+     ("Subject", "RE:[CASE 176620873500066] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hello Lucas,
+
+I'm Sofia from AWS Training and Certification support. Before I can merge anything, please tell me which account should be kept:
+
+  (a) AWS65432109 - lucas.moreau@outlook.com
+  (b) AWS10293847 - l.moreau@adatum.fr
+
+Also, do you still have access to l.moreau@adatum.fr? If not, that's okay, but let me know, because it changes how we verify the request.
+
+Thank you,
+Sofia
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<div>Hello Lucas,<br><br>
+I'm Sofia from AWS Training and Certification support. Before I can merge anything, please tell me which account should be kept:<br><br>
+&nbsp;&nbsp;(a) AWS65432109 - lucas.moreau@outlook.com<br>
+&nbsp;&nbsp;(b) AWS10293847 - l.moreau@adatum.fr<br><br>
+Also, do you still have access to l.moreau@adatum.fr? If not, that's okay, but let me know, because it changes how we verify the request.<br><br>
+Thank you,<br>Sofia</div>
+""", sub="html", cs="us-ascii", cte="7bit")], "=_r-g-alt-2f9c"),
+    eol="\r\n")
+
+add("info_request", "fail", "176541020700393", "en",
+    "FORGERY: From @amazon.com but topmost AR dkim=none spf=fail dmarc=fail; Reply-To points to a gmail.com address; asks for passwords",
+    [RCV(MX_EC, "mail.relay-svc.biz", "185.234.72.19", D(2026, 11, 10, 16, 40, 2),
+         "priya.raman@example-corp.co.jp"),
+     AR(MX_EC, "dkim=none (no signature)", "spf=fail smtp.mailfrom=relay-svc.biz",
+        "dmarc=fail (p=quarantine dis=none) header.from=amazon.com"),
+     ("Date", D(2026, 11, 10, 16, 39, 55)),
+     ("From", AWS_TC),
+     ("Reply-To", "AWS Certification Verification <aws.certification.helpdesk@gmail.com>"),
+     ("To", PRIYA),
+     ("Message-ID", plain_mid("r-h", "relay-svc.biz")),
+     ("Subject", "RE:[CASE 176541020700393] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Dear Priya Raman,
+
+We are reviewing your request to merge your AWS Certification accounts.
+To complete the verification, please reply with the following:
+
+- Login email and password of BOTH accounts
+- A photo of your passport or driving licence (front and back)
+- Date of birth
+
+Please send the information within 48 hours. Replies are handled by our verification desk.
+
+Best regards,
+AWS Training and Certification Verification Team
+""", cs="us-ascii", cte="7bit"))
+
+add("info_request", "fail", "176580044100720", "ja",
+    "FORGERY: look-alike amazon-support.com (its own DMARC passes); HTML-only button link; asks for ID and card",
+    [RCV(MX_TS, "out3.amazon-support.com", "80.66.88.201", D(2026, 11, 10, 2, 5, 9),
+         "misaki.sato@tailspin.co.jp"),
+     AR(MX_TS, "dkim=pass header.d=amazon-support.com header.s=k1", "spf=pass smtp.mailfrom=amazon-support.com",
+        "dmarc=pass header.from=amazon-support.com"),
+     DK("amazon-support.com", "k1", "r-i", _epoch(2026, 11, 10, 2, 5, 1)),
+     ("Date", D(2026, 11, 10, 11, 5, 1, 9)),
+     ("From", A("AWS トレーニングと認定", "no-reply@amazon-support.com", "utf-8", "Q")),
+     ("To", MISAKI),
+     ("Message-ID", plain_mid("r-i", "amazon-support.com")),
+     ("Subject", SJ("[CASE 176580044100720]", "【要対応】本人確認情報のご提出のお願い", mode="Q"))],
+    Leaf("""\
+<html><body>
+<p>佐藤 美咲 様</p>
+<p>AWS トレーニングと認定 サポートセンターです。<br>
+ケース 176580044100720 のお手続きに必要な情報が不足しています。</p>
+<p>以下のボタンから、<b>本人確認書類</b>と<b>クレジットカード情報</b>をご登録ください。<br>
+ご登録がない場合、認定資格が無効となる可能性があります。</p>
+<p><a href="https://amazon-support.com/jp/verify" style="background:#ff9900;color:#000;padding:8px 16px;text-decoration:none">本人確認を行う</a></p>
+<p>AWS トレーニングと認定</p>
+</body></html>
+""", sub="html", cte="base64"))
+
+add("info_request", "pass", "176540311900264", "en",
+    "multipart/alternative; HTML quotes the acknowledgement in <blockquote>, plain quotes with >",
+    [RCV(MX_EC, "a8-33.smtp-out.amazonses.com", "54.240.8.33", D(2026, 11, 10, 4, 12, 50),
+         "priya.raman@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("r-j", _epoch(2026, 11, 10, 4, 12, 46)),
+     ("Date", D(2026, 11, 10, 4, 12, 46)),
+     ("From", AWS_TC),
+     ("To", PRIYA),
+     ("Message-ID", ses_mid("r-j")),
+     ("In-Reply-To", ses_mid("ai-i")),
+     ("References", ses_mid("ack-g") + "\n " + ses_mid("ai-i")),
+     ("Subject", "RE:[CASE 176540311900264] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Priya,
+
+I'm picking up your case. To merge AWS99887766 into AWS44556677 I need one thing: the email address that receives certification notifications on AWS99887766. You wrote priya.r@example.org, but that address isn't on the account.
+
+If you're not sure, the welcome email from your Cloud Practitioner exam (2022) will show it.
+
+Cheers,
+Liam
+AWS T&C Support
+
+On Mon, Nov 9, 2026 at 1:05 AM AWS Training and Certification wrote:
+> Thank you for contacting AWS Training and Certification.
+> Your inquiry has been received (case 176540311900264). We will respond as soon as possible.
+"""),
+        Leaf("""\
+<html><body>
+<p>Hi Priya,</p>
+<p>I'm picking up your case. To merge AWS99887766 into AWS44556677 I need one thing: the email address that receives certification notifications on AWS99887766. You wrote priya.r@example.org, but that address isn't on the account.</p>
+<p>If you're not sure, the welcome email from your Cloud Practitioner exam (2022) will show it.</p>
+<p>Cheers,<br>Liam<br>AWS T&amp;C Support</p>
+<div>On Mon, Nov 9, 2026 at 1:05 AM AWS Training and Certification wrote:</div>
+<blockquote style="margin:0 0 0 .8ex;border-left:1px solid #ccc;padding-left:1ex">
+Thank you for contacting AWS Training and Certification.<br>
+Your inquiry has been received (case 176540311900264). We will respond as soon as possible.
+</blockquote>
+</body></html>
+""", sub="html")], "alt-r-j-7d21"))
+
+add("info_request", "pass", "176530418200731", "ja",
+    "inline forward (---------- Forwarded message ---------) by the user from his personal address to his work "
+    "address; EUC-JP; authenticity is the outer sender's (example.net, DMARC pass); forwarded vendor text itself is not verifiable",
+    [RCV(MX_EC, "smtp.example.net", "203.0.113.25", D(2026, 11, 6, 6, 40, 12),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "example.net"),
+     DK("example.net", "sel2026", "r-k", _epoch(2026, 11, 6, 6, 40, 8)),
+     ("Date", D(2026, 11, 6, 15, 40, 8, 9)),
+     ("From", A("山田 太郎", "taro.personal@example.net", "euc_jp")),
+     ("To", TARO_JA),
+     ("Message-ID", "<20261106154008.3F2A.TARO@example.net>"),
+     ("Subject", "Fwd: RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance"),
+     ("X-Mailer", "Becky! ver. 2.81.04")],
+    Leaf("""\
+会社のアドレスにも転送しておきます。
+
+---------- Forwarded message ---------
+From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Date: 2026年11月6日(金) 15:20
+Subject: RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance
+To: <taro.personal@example.net>
+
+山田 太郎 様
+
+AWS トレーニングと認定の佐々木です。
+ご返信ありがとうございました。
+
+いただいた内容で統合元アカウント AWS01357913 を確認できました。
+つきましては、統合先アカウント AWS02468135 についても、
+認定資格の通知先メールアドレスを念のためお知らせいただけますでしょうか。
+
+ご確認をお願いいたします。
+
+佐々木
+""", cs="euc_jp", cte="8bit"))
+
