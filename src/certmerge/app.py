@@ -173,8 +173,13 @@ class App:
         c = self.settings.classify
         return mail, classify(mail, c.vendor_domains, c.trusted_authserv_ids)
 
-    def process(self, item: RawMail) -> Outcome:
-        """One mail through the whole pipeline; never raises for a bad mail (it is quarantined)."""
+    def process(self, item: RawMail) -> Outcome | None:
+        """One mail through the whole pipeline; never raises for a bad mail (it is quarantined).
+
+        A RawMail without data (not a candidate) only moves the source position: returns None."""
+        if item.data is None:
+            self.store.commit(Change(position=item.position, seen_key=item.seen_key))
+            return None
         try:
             mail, cls = self.classify_raw(item.data)
         except ParseError as exc:
@@ -208,7 +213,7 @@ class App:
         return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
 
     def poll_once(self, source) -> list[Outcome]:
-        return [self.process(item) for item in source.fetch_new(self.store)]
+        return [o for o in map(self.process, source.fetch_new(self.store)) if o is not None]
 
     def quarantined(self) -> list[tuple[Path, str]]:
         qdir = self.settings.quarantine_dir

@@ -345,6 +345,9 @@ def demo(keep: bool = typer.Option(False, "--keep", help="Keep the demo's tempor
     run_demo(_console(), keep=keep, pause=pause)
 
 
+from . import cli_imap  # noqa: E402,F401 - registers login and doctor on `cli`
+
+
 def main() -> None:
     cli()
 

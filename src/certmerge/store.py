@@ -283,6 +283,14 @@ class Store:
                 select(drafts.c.message_id).where(drafts.c.case_id == case_id))}
         return ids
 
+    def candidate_hints(self) -> tuple[set[str], set[str]]:
+        with self.engine.connect() as conn:
+            case_ids = {r.vendor_case_id for r in conn.execute(select(cases.c.vendor_case_id)) if r.vendor_case_id}
+            ids = {r.message_id for r in conn.execute(
+                select(messages.c.message_id).where(messages.c.case_id.is_not(None))) if r.message_id}
+            ids |= {r.message_id for r in conn.execute(select(drafts.c.message_id))}
+        return case_ids, ids
+
     def messages(self, case_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
         stmt = select(messages).order_by(messages.c.id.desc())
         if case_id is not None:

@@ -1478,3 +1478,387 @@ AWS トレーニングと認定の佐々木です。
 佐々木
 """, cs="euc_jp", cte="8bit"))
 
+# --------------------------------------------------------------------------
+# confirmation_request
+# --------------------------------------------------------------------------
+
+add("confirmation_request", "pass", "176530418200731", "en", "lists what will move; asks to reply to confirm",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 11, 6, 30, 22),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("c-a", _epoch(2026, 11, 11, 6, 30, 18)),
+     ("Date", D(2026, 11, 11, 6, 30, 18)),
+     ("From", AWS_TC),
+     ("To", TARO),
+     ("Message-ID", ses_mid("c-a")),
+     ("In-Reply-To", "<20261110093512.6b2d4f@example-corp.co.jp>"),
+     ("References", ses_mid("r-a") + "\n <20261110093512.6b2d4f@example-corp.co.jp>"),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance"),
+     *SES_EXTRA("c-a", "54.240.8.30", "2026.11.11")],
+    Leaf("""\
+Hello Taro,
+
+Thank you for the information. I have verified both accounts:
+
+  Account to keep (target):  AWS02468135  taro.yamada@example-corp.co.jp
+  Account to merge (source): AWS01357913  taro.personal@example.net
+
+After the merge, the following will appear on AWS02468135:
+  - AWS Certified Solutions Architect - Associate (expires 2027-06-10)
+  - AWS Certified Cloud Practitioner (expires 2026-09-01)
+  - 50% exam discount voucher (expires 2027-06-10)
+
+Please reply to confirm that you want to merge account AWS01357913 into AWS02468135. Please note that this cannot be undone, and you will no longer be able to sign in to AWS01357913.
+
+Kind regards,
+Maria G.
+AWS Training and Certification Customer Support
+""", cs="us-ascii", cte="7bit"))
+
+add("confirmation_request", "pass", "176530418200731", "ja",
+    "labelled ISO-2022-JP but written CP50220-style: contains ① ② (NEC row 13) and FULLWIDTH TILDE ～ inside ESC $ B",
+    [RCV(MX_EC, "a8-31.smtp-out.amazonses.com", "54.240.8.31", D(2026, 11, 12, 5, 5, 40),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("c-b", _epoch(2026, 11, 12, 5, 5, 36)),
+     ("Date", D(2026, 11, 12, 5, 5, 36)),
+     ("From", AWS_TC),
+     ("To", TARO_JA),
+     ("Message-ID", ses_mid("c-b")),
+     ("In-Reply-To", ses_mid("c-a")),
+     ("References", ses_mid("r-a") + "\n " + ses_mid("c-a")),
+     ("Subject", SJ("RE:[CASE 176530418200731]", "アカウント統合の最終確認", "iso2022_jp"))],
+    Leaf("""\
+山田 太郎 様
+
+AWS トレーニングと認定の佐々木です。
+必要な情報がすべて揃いましたので、統合の最終確認をお願いいたします。
+
+① 統合先（残るアカウント）：AWS02468135
+② 統合元（なくなるアカウント）：AWS01357913
+
+統合元の認定資格 2 件と、受験割引バウチャー（有効期限 2027年6月10日）は、
+統合先のアカウントに移行されます。
+
+上記の内容で統合してよろしいかご確認ください。
+統合後は元に戻すことができませんので、ご注意ください。
+ご返信は 11月19日～20日頃までにいただけますと幸いです。
+
+佐々木
+AWS トレーニングと認定 カスタマーサポート
+""", cs="iso2022_jp", cte="7bit", encoder=jis_windows),
+    known="① ② are outside ISO-2022-JP: Python's iso-2022-jp decoder yields U+FFFD; ～ comes back as 〜 (WAVE DASH)")
+
+add("confirmation_request", "pass", "176529983100412", "ja", "multipart/alternative utf-8 base64; asks for a fixed reply phrase",
+    [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 17, 7, 2, 11),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("c-c"),
+     *DK_AWS("c-c", _epoch(2026, 11, 17, 7, 2, 7)),
+     ("Date", D(2026, 11, 17, 7, 2, 7)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("c-c")),
+     ("In-Reply-To", gmail_mid("hanako-2")),
+     ("References", ses_mid("r-b") + "\n " + gmail_mid("hanako-2")),
+     ("Subject", SJ("RE:[CASE 176529983100412]", "統合内容のご確認", split_bytes=10))],
+    Multi("alternative", [
+        Leaf("""\
+鈴木 様
+
+お待たせいたしました。木村です。
+いただいた情報をもとに、両方のアカウントがご本人様のものであることを確認しました。
+
+【統合内容】
+統合元：AWS55667788（h.suzuki@old-univ.ac.jp）
+統合先：AWS11223344（hanako.suzuki.0312@gmail.com）
+移行される認定：AWS Certified Cloud Practitioner
+
+この内容で問題なければ、「統合に同意します」とご返信ください。
+一度統合すると取り消しはできません。ご返信を確認しだい、作業を開始いたします。
+
+木村
+""", cte="base64"),
+        Leaf("""\
+<div>鈴木 様<br><br>お待たせいたしました。木村です。<br>
+いただいた情報をもとに、両方のアカウントがご本人様のものであることを確認しました。<br><br>
+<b>【統合内容】</b><br>
+統合元：AWS55667788（h.suzuki@old-univ.ac.jp）<br>
+統合先：AWS11223344（hanako.suzuki.0312@gmail.com）<br>
+移行される認定：AWS Certified Cloud Practitioner<br><br>
+この内容で問題なければ、「統合に同意します」とご返信ください。<br>
+一度統合すると取り消しはできません。ご返信を確認しだい、作業を開始いたします。<br><br>木村</div>
+""", sub="html", cte="base64")], "000000000000c-c-5f3e8a1b2c"))
+
+add("confirmation_request", "pass", "176601245700198", "ja", "HTML-only with a table; subject B-encoded, split mid-character",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV(MX_NW, "a8-44.smtp-out.amazonses.com", "54.240.8.44", D(2026, 11, 9, 1, 50, 3),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("c-d", _epoch(2026, 11, 9, 1, 49, 59)),
+     ("Date", D(2026, 11, 9, 1, 49, 59)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("c-d")),
+     ("In-Reply-To", outlook_mid("kenji-2", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("References", ses_mid("r-c") + "\n " + outlook_mid("kenji-2", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("Subject", SJ("RE:[CASE 176601245700198]", "アカウント統合の実施前確認", split_bytes=16))],
+    Leaf("""\
+<html><head><meta charset="utf-8"></head><body>
+<p>渡辺 健二 様</p>
+<p>中村です。アカウントA（AWS30405060）を残すとのご回答、承知いたしました。</p>
+<p>以下の内容で統合を実施いたします。</p>
+<table border="1" cellspacing="0" cellpadding="5">
+<tr><th></th><th>アカウント</th><th>メールアドレス</th></tr>
+<tr><td>統合先（残す）</td><td>AWS30405060</td><td>kenji.watanabe@northwind-trading.co.jp</td></tr>
+<tr><td>統合元（削除）</td><td>AWS70809010</td><td>kenji.w@hotmail.co.jp</td></tr>
+</table>
+<p>統合してよろしいかご確認ください。<br>
+問題がなければ「はい」とだけご返信いただければ結構です。<br>
+<strong>※統合は取り消しできません。</strong></p>
+<p>中村<br>AWS Training and Certification</p>
+</body></html>
+""", sub="html"),
+    eol="\r\n")
+
+add("confirmation_request", "pass", "176488120300557", "en",
+    "quoted Outlook block (From:/Sent:/To:/Subject:) is the earlier info request",
+    [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 12, 23, 2, 44),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.52"),
+     *DK_AWS("c-e", _epoch(2026, 11, 12, 23, 2, 40)),
+     ("Date", D(2026, 11, 12, 23, 2, 40)),
+     ("From", AWS_TC),
+     ("To", EMILY),
+     ("Message-ID", ses_mid("c-e")),
+     ("In-Reply-To", outlook_mid("emily-2", "BY5PR04MB6913.namprd04.prod.outlook.com")),
+     ("References", ses_mid("r-d") + "\n " + outlook_mid("emily-2", "BY5PR04MB6913.namprd04.prod.outlook.com")),
+     ("Subject", "RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Emily,
+
+Thank you – the ID you sent matches, and I’ve noted the name change on file.
+
+Before I proceed, please confirm the following by replying “I confirm”:
+
+Merge AWS87654321 (emily.c.dev@yahoo.com) into AWS90123456 (emily.carter@fabrikam.com).
+
+This action is permanent. Your DevOps Engineer – Professional certification and its exam history will move to AWS90123456, and AWS87654321 will be closed.
+
+Best,
+Kevin
+
+________________________________
+From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Sent: Thursday, November 5, 2026 4:18 PM
+To: Emily Carter <emily.carter@fabrikam.com>
+Subject: RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance
+
+Hi Emily,
+
+Thank you for the details you sent. I was able to find both profiles.
+However, the name on AWS87654321 is recorded as "Emily Jones". Because the names differ, I'll need a little more before I can go ahead:
+- a photo or scan of a government-issued ID showing your current name, or
+- a document that shows the name change.
+"""),
+        Leaf("""\
+<html><body style="font-family:Calibri,Arial,sans-serif">
+<p>Hi Emily,</p>
+<p>Thank you – the ID you sent matches, and I’ve noted the name change on file.</p>
+<p>Before I proceed, please confirm the following by replying “I confirm”:</p>
+<p><b>Merge AWS87654321 (emily.c.dev@yahoo.com) into AWS90123456 (emily.carter@fabrikam.com).</b></p>
+<p>This action is permanent. Your DevOps Engineer – Professional certification and its exam history will move to AWS90123456, and AWS87654321 will be closed.</p>
+<p>Best,<br>Kevin</p>
+<hr style="display:inline-block;width:98%">
+<div id="divRplyFwdMsg"><b>From:</b> AWS Training and Certification &lt;aws-cs-trainingcertification-form@amazon.com&gt;<br>
+<b>Sent:</b> Thursday, November 5, 2026 4:18 PM<br>
+<b>To:</b> Emily Carter &lt;emily.carter@fabrikam.com&gt;<br>
+<b>Subject:</b> RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance</div>
+<p>Hi Emily,</p>
+<p>Thank you for the details you sent. I was able to find both profiles.<br>
+However, the name on AWS87654321 is recorded as &quot;Emily Jones&quot;. Because the names differ, I&#39;ll need a little more before I can go ahead:</p>
+<ul><li>a photo or scan of a government-issued ID showing your current name, or</li>
+<li>a document that shows the name change.</li></ul>
+</body></html>
+""", sub="html")], "_000_c-e_BY5PR04MB6913namprd04prod_"),
+    eol="\r\n")
+
+add("confirmation_request", "pass", "176612007400823", "en", "HTML-only; entities (&ndash; &ldquo; &#8217;)",
+    [RCV("mx.google.com", "a8-61.smtp-out.amazonses.com", "54.240.8.61", D(2026, 11, 18, 16, 44, 2),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("c-f", "54.240.8.61"),
+     *DK_AWS("c-f", _epoch(2026, 11, 18, 16, 43, 58)),
+     ("Date", D(2026, 11, 18, 16, 43, 58)),
+     ("From", AWS_TC),
+     ("To", DANIEL),
+     ("Message-ID", ses_mid("c-f")),
+     ("In-Reply-To", gmail_mid("daniel-2")),
+     ("References", ses_mid("r-e") + "\n " + gmail_mid("daniel-2")),
+     ("Subject", "RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html><body>
+<div dir="ltr">
+<p>Hi Daniel,</p>
+<p>Found it &ndash; the Machine Learning &ndash; Specialty exam was on AWS56781234 after all, recorded under &quot;Dan Novak&quot;.</p>
+<p>Here&#8217;s what I&#8217;m about to do:</p>
+<table style="border:1px solid #ccc" cellpadding="4">
+<tr><td>Keep</td><td>AWS12340987</td></tr>
+<tr><td>Merge &amp; close</td><td>AWS56781234</td></tr>
+</table>
+<p>Can you reply &ldquo;Yes, merge&rdquo; to confirm? This can&#39;t be reversed once done.</p>
+<p>Arjun<br>AWS Training and Certification</p>
+</div>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"))
+
+add("confirmation_request", "unverified", "176620873500066", "en", "no Authentication-Results; casual tone",
+    [("Date", D(2026, 11, 13, 10, 12, 0)),
+     ("From", AWS_TC),
+     ("To", LUCAS),
+     ("Message-ID", ses_mid("c-g")),
+     ("In-Reply-To", "<AM9P195MB1186" + _hex("lucas-2", 8).upper() + "@AM9P195MB1186.EURP195.PROD.OUTLOOK.COM>"),
+     ("Subject", "RE:[CASE 176620873500066] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Lucas,
+
+Thanks, I'll keep AWS65432109 as you asked.
+
+Just to be 100% sure before I press the button:
+you want AWS10293847 (l.moreau@adatum.fr) merged into AWS65432109 (lucas.moreau@outlook.com), correct?
+
+Reply "confirmed" and I'll take care of it. A merge cannot be reversed.
+
+Sofia
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"))
+
+add("confirmation_request", "fail", "176603377800414", "en",
+    "FORGERY: look-alike amaz0n.com (zero), DKIM/DMARC pass for the look-alike; 'confirm' via link",
+    [RCV(MX_FB, "mta1.amaz0n.com", "45.148.10.77", D(2026, 11, 12, 10, 1, 30),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     AR(MX_FB, "spf=pass (sender IP is 45.148.10.77) smtp.mailfrom=amaz0n.com",
+        "dkim=pass (signature was verified) header.d=amaz0n.com",
+        "dmarc=pass action=none header.from=amaz0n.com", "compauth=pass reason=100"),
+     DK("amaz0n.com", "mta1", "c-h", _epoch(2026, 11, 12, 10, 1, 25)),
+     ("Date", D(2026, 11, 12, 10, 1, 25)),
+     ("From", "AWS Training and Certification <aws-cs-trainingcertification-form@amaz0n.com>"),
+     ("To", EMILY),
+     ("Message-ID", plain_mid("c-h", "amaz0n.com")),
+     ("Subject", "RE:[CASE 176603377800414] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hello,
+
+Your AWS Certification accounts are ready to be merged.
+
+To confirm that you want to merge your accounts, click the button below and sign in with your AWS Certification credentials. This cannot be undone.
+
+Confirm merge: https://aws-certification.amaz0n.com/confirm?token=bX9kQ2
+
+If you do not confirm within 24 hours, the request will be cancelled.
+
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body style="font-family:Arial">
+<p>Hello,</p>
+<p>Your AWS Certification accounts are ready to be merged.</p>
+<p>To confirm that you want to merge your accounts, click the button below and sign in with your AWS Certification credentials. This cannot be undone.</p>
+<p><a href="https://aws-certification.amaz0n.com/confirm?token=bX9kQ2" style="background:#ec7211;color:#fff;padding:10px 20px;text-decoration:none">Confirm merge</a></p>
+<p>If you do not confirm within 24 hours, the request will be cancelled.</p>
+<p>AWS Training and Certification</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "alt-c-h-91"))
+
+add("confirmation_request", "fail", "176530418200781", "en",
+    "FORGERY: case ID one digit off the demo case (…781 vs …731); From @amazon.com, topmost AR dkim=fail dmarc=fail; "
+    "knows real account IDs; confirm via link",
+    [RCV(MX_EC, "mx.cheap-bulkmail.net", "194.26.29.140", D(2026, 11, 11, 9, 14, 2),
+         "taro.yamada@example-corp.co.jp"),
+     AR(MX_EC, "dkim=fail (body hash did not verify) header.d=amazon.com header.s=%s" % SEL_AMZ,
+        "spf=softfail smtp.mailfrom=amazon.com", "dmarc=fail (p=quarantine dis=quarantine) header.from=amazon.com"),
+     DK("amazon.com", SEL_AMZ, "c-i", _epoch(2026, 11, 11, 9, 13, 58)),
+     ("Date", D(2026, 11, 11, 9, 13, 58)),
+     ("From", AWS_TC),
+     ("To", TARO),
+     ("Message-ID", ses_mid("c-i")),
+     ("Subject", "RE:[CASE 176530418200781] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hello Taro,
+
+We have verified both of your AWS Certification accounts (AWS02468135 and AWS01357913).
+
+Please confirm that you want to merge AWS01357913 into AWS02468135. Because this action cannot be undone, we need you to confirm through our secure portal rather than by email:
+
+https://aws-certification-merge.support/confirm/176530418200781
+
+Kind regards,
+Maria G.
+AWS Training and Certification Customer Support
+""", cs="us-ascii", cte="7bit"))
+
+add("confirmation_request", "pass", "176575590600149", "ja", "utf-8 qp; katakana middle-dot bullets",
+    [RCV(MX_TS, "a8-90.smtp-out.amazonses.com", "54.240.8.90", D(2026, 11, 13, 4, 20, 11),
+         "misaki.sato@tailspin.co.jp"),
+     ar_aws(MX_TS),
+     *DK_AWS("c-j", _epoch(2026, 11, 13, 4, 20, 7)),
+     ("Date", D(2026, 11, 13, 4, 20, 7)),
+     ("From", AWS_TC),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("c-j")),
+     ("In-Reply-To", "<6A3B0D2F.5020908@tailspin.co.jp>"),
+     ("References", ses_mid("r-f") + "\n <6A3B0D2F.5020908@tailspin.co.jp>"),
+     ("Subject", "RE:[CASE 176575590600149] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+佐藤 美咲 様
+
+小林です。通知先メールアドレスのご連絡、ありがとうございました。
+確認がとれましたので、以下の内容で統合を行います。
+
+・統合元：AWS13579246（misaki.s@example.ne.jp）
+・統合先：AWS24681357（misaki.sato@tailspin.co.jp）
+・移行する認定資格：AWS Certified Solutions Architect - Associate、AWS Certified AI Practitioner
+
+統合してよろしいでしょうか。お手数ですが、ご確認のうえ本メールにご返信ください。
+なお、統合の取り消しはできかねますので、あらかじめご了承ください。
+
+小林
+AWS トレーニングと認定
+"""))
+
+add("confirmation_request", "pass", "176540311900264", "en",
+    "utf-8 base64 text/plain; quoted Outlook header block without separator line (user's reply)",
+    [ar_aws(MX_EC),
+     RCV(MX_EC, "a8-33.smtp-out.amazonses.com", "54.240.8.33", D(2026, 11, 12, 2, 8, 31),
+         "priya.raman@example-corp.co.jp"),
+     *DK_AWS("c-k", _epoch(2026, 11, 12, 2, 8, 27)),
+     ("Date", D(2026, 11, 12, 2, 8, 27)),
+     ("From", AWS_TC),
+     ("To", PRIYA),
+     ("Message-ID", ses_mid("c-k")),
+     ("In-Reply-To", "<SG2PR06MB5310" + _hex("priya-2", 8).upper() + "@example-corp.co.jp>"),
+     ("References", ses_mid("r-j")),
+     ("Subject", "RE:[CASE 176540311900264] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Priya,
+
+Got it, thanks - priya.notify@example.org is indeed on AWS99887766.
+
+So we're all set. Please confirm you want me to merge AWS99887766 into AWS44556677. Once I do this, AWS99887766 is gone for good and can't be restored.
+
+A simple "Yes, go ahead" is enough.
+
+Liam
+AWS T&C Support
+
+From: Priya Raman <priya.raman@example-corp.co.jp>
+Sent: Wednesday, November 11, 2026 10:03
+To: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Subject: RE:[CASE 176540311900264] [AWS Training and Certification Form Submission] - account-assistance
+
+Hi Liam,
+
+Found it. The notification address on the old account is priya.notify@example.org.
+
+Priya
+""", cte="base64"))
+

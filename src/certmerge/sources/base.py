@@ -14,7 +14,7 @@ from typing import Iterator, Protocol
 @dataclass(frozen=True)
 class RawMail:
     origin: str  # a human-readable place: file path, or mailbox/UID
-    data: bytes
+    data: bytes | None  # None: not a candidate, only the position moves past it
     position: tuple[str, int, int] | None = None  # (source, uidvalidity, uid) after this mail
     seen_key: tuple[str, str] | None = None  # (source, key) that marks it done
     outgoing: bool = False  # from the user's Sent folder
@@ -24,6 +24,10 @@ class PositionStore(Protocol):
     def position(self, source: str) -> tuple[int, int] | None: ...
 
     def seen_keys(self, source: str) -> set[str]: ...
+
+    def candidate_hints(self) -> tuple[set[str], set[str]]:
+        """(vendor case IDs, Message-IDs of every case's thread and drafts): what makes a mail a candidate."""
+        ...
 
 
 class MailSource(Protocol):
