@@ -30,13 +30,13 @@ def reply_subject(support_subject: str | None, vendor_case_id: str | None) -> st
     return f"RE: {subject}"
 
 
-def _certs(acc: dict, lang: Lang) -> str:
+def _certs(acc: dict, lang: Lang, benefits: bool = True) -> str:
     lines = []
     for c in acc.get("certifications", []):
         exp = c.get("expires") or ("-" if lang is Lang.JA else "no expiry")
         lines.append(f"  - {c['name']} ({'合格日' if lang is Lang.JA else 'passed'} {c['passed']}, "
                      f"{'有効期限' if lang is Lang.JA else 'expires'} {exp})")
-    for b in acc.get("benefits", []):
+    for b in acc.get("benefits", []) if benefits else []:
         lines.append(f"  - {b['name']} ({'有効期限' if lang is Lang.JA else 'expires'} {b.get('expires') or '-'})")
     return "\n".join(lines) or ("  - なし" if lang is Lang.JA else "  - none")
 
@@ -71,7 +71,7 @@ def _body(purpose: str, cf: dict, lang: Lang, missing: list[str]) -> str:
             "credly_request": f"アカウント統合のご対応ありがとうございました。認定とバウチャーは {t['account_id']} に移行されていることを確認しましたが、"
                               f"Credly のデジタルバッジがまだ {t['certification_email']} に移行されていません。\n"
                               f"統合元 {s['account_id']} の以下の認定のバッジを、{t['certification_email']} 宛てに移行（再発行）していただけますでしょうか。\n\n"
-                              f"{_certs(s, lang)}",
+                              f"{_certs(s, lang, benefits=False)}",
             "keep_open": "本件はまだ解決しておりませんので、ケースをクローズせずにご対応を継続していただけますようお願いいたします。\n"
                          f"統合の内容は以下のとおりです。\n\n{block}",
             "follow_up": "先日お送りした内容について、その後の状況を教えていただけますでしょうか。\n"
@@ -91,7 +91,7 @@ def _body(purpose: str, cf: dict, lang: Lang, missing: list[str]) -> str:
             "credly_request": f"Thank you for merging my accounts. The certifications and benefits now show under "
                               f"{t['account_id']}, but the Credly badges have not moved to {t['certification_email']} yet.\n"
                               f"Could you please transfer (or re-issue) the Credly badges of these certifications from "
-                              f"{s['account_id']} to {t['certification_email']}?\n\n{_certs(s, lang)}",
+                              f"{s['account_id']} to {t['certification_email']}?\n\n{_certs(s, lang, benefits=False)}",
             "keep_open": "This case is not resolved yet, so please keep it open. "
                          f"Here is the merge I am asking for once more:\n\n{block}",
             "follow_up": "I am writing to follow up on this case. Could you let me know how the merge is going?\n\n"

@@ -258,7 +258,7 @@ class Store:
                         raise StaleState("the case changed while this step ran; nothing was written",
                                          "run the command again")
                 for ev in change.events:
-                    conn.execute(insert(events).values(case_id=change.case_id, message_ref=msg_row, **ev))
+                    conn.execute(insert(events).values(**{"case_id": change.case_id, "message_ref": msg_row, **ev}))
                 if change.position is not None:
                     self._set_position(conn, *change.position)
                 if change.seen_key is not None:

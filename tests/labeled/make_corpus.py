@@ -1862,3 +1862,1252 @@ Found it. The notification address on the old account is priya.notify@example.or
 Priya
 """, cte="base64"))
 
+# --------------------------------------------------------------------------
+# completion_notice
+# --------------------------------------------------------------------------
+
+add("completion_notice", "pass", "176530418200731", "en",
+    "new text = completion; quoted history (On ... wrote:) = user's confirmation and the confirmation request",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 16, 1, 40, 29),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("p-a", _epoch(2026, 11, 16, 1, 40, 25)),
+     ("Date", D(2026, 11, 16, 1, 40, 25)),
+     ("From", AWS_TC),
+     ("To", TARO),
+     ("Message-ID", ses_mid("p-a")),
+     ("In-Reply-To", "<20261113090211.1c9e7a@example-corp.co.jp>"),
+     ("References", ses_mid("c-a") + "\n <20261113090211.1c9e7a@example-corp.co.jp>"),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance"),
+     *SES_EXTRA("p-a", "54.240.8.30", "2026.11.16")],
+    Leaf("""\
+Hello Taro,
+
+Good news: the accounts have been merged. AWS01357913 has been merged into AWS02468135, and the merge is complete.
+
+You can now sign in with taro.yamada@example-corp.co.jp and see all three certifications under Certification > My Certifications. Your 50% exam discount voucher is also available there.
+
+Your digital badges on Credly may take up to 48 hours to update. No action is needed from you.
+
+If everything looks good, there's nothing else to do. I'll leave this case open for a few days in case you have questions.
+
+Kind regards,
+Maria G.
+AWS Training and Certification Customer Support
+
+On Fri, Nov 13, 2026 at 9:02 AM Taro Yamada <taro.yamada@example-corp.co.jp> wrote:
+> Hello Maria,
+>
+> Yes, I confirm. Please merge AWS01357913 into AWS02468135.
+>
+> Taro Yamada
+>
+> On Wed, Nov 11, 2026 at 6:30 AM AWS Training and Certification wrote:
+>> Please reply to confirm that you want to merge account AWS01357913 into
+>> AWS02468135. Please note that this cannot be undone, and you will no
+>> longer be able to sign in to AWS01357913.
+"""))
+
+add("completion_notice", "pass", "176529983100412", "ja",
+    "ISO-2022-JP; Japanese Gmail quote headers (2026年11月18日(水) 10:24 ...:) quoting the consent and the confirmation request",
+    [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 18, 5, 31, 50),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("p-b"),
+     *DK_AWS("p-b", _epoch(2026, 11, 18, 5, 31, 46)),
+     ("Date", D(2026, 11, 18, 5, 31, 46)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("p-b")),
+     ("In-Reply-To", gmail_mid("hanako-3")),
+     ("References", ses_mid("c-c") + "\n " + gmail_mid("hanako-3")),
+     ("Subject", "RE:[CASE 176529983100412] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+鈴木 花子 様
+
+木村です。ご返信ありがとうございました。
+
+アカウントの統合が完了しました。
+統合元 AWS55667788 の認定資格（AWS Certified Cloud Practitioner）は、
+統合先 AWS11223344 に表示されるようになっています。
+
+今後は hanako.suzuki.0312@gmail.com でサインインしてご利用ください。
+何かお気づきの点がありましたら、このメールにご返信ください。
+
+木村
+
+2026年11月18日(水) 10:24 鈴木花子 <hanako.suzuki.0312@gmail.com>:
+> 木村様
+>
+> 内容を確認しました。統合に同意します。
+> よろしくお願いいたします。
+>
+> 鈴木
+>
+> 2026年11月17日(火) 16:02 AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>:
+>> この内容で問題なければ、「統合に同意します」とご返信ください。
+>> 一度統合すると取り消しはできません。
+""", cs="iso2022_jp", cte="7bit"))
+
+add("completion_notice", "pass", "176601245700198", "ja", "HTML-only utf-8 base64; formal report style",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV(MX_NW, "a8-44.smtp-out.amazonses.com", "54.240.8.44", D(2026, 11, 11, 7, 33, 15),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("p-c", _epoch(2026, 11, 11, 7, 33, 11)),
+     ("Date", D(2026, 11, 11, 7, 33, 11)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("p-c")),
+     ("In-Reply-To", outlook_mid("kenji-3", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("References", ses_mid("c-d") + "\n " + outlook_mid("kenji-3", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("Subject", SJ("RE:[CASE 176601245700198]", "アカウント統合完了のご報告"))],
+    Leaf("""\
+<html><body>
+<p>渡辺 様</p>
+<p>お世話になっております。中村です。</p>
+<p>ご依頼いただいておりました認定アカウントの統合作業が完了いたしましたので、ご報告いたします。</p>
+<ul>
+<li>統合後のアカウント：<b>AWS30405060</b></li>
+<li>移行した認定資格：AWS Certified SysOps Administrator - Associate、AWS Certified Security - Specialty</li>
+</ul>
+<p>AWS70809010 は統合に伴い無効となっております。<br>
+サインイン後、「認定」ページにて資格が表示されることをご確認ください。</p>
+<p>このたびはご利用ありがとうございました。</p>
+<p>中村<br>AWS トレーニングと認定</p>
+</body></html>
+""", sub="html", cte="base64"))
+
+add("completion_notice", "pass", "176575590600149", "ja",
+    "completion that also mentions Credly re-issue and closing the case (completion dominates)",
+    [RCV(MX_TS, "a8-90.smtp-out.amazonses.com", "54.240.8.90", D(2026, 11, 17, 2, 10, 40),
+         "misaki.sato@tailspin.co.jp"),
+     ar_aws(MX_TS),
+     *DK_AWS("p-d", _epoch(2026, 11, 17, 2, 10, 36)),
+     ("Date", D(2026, 11, 17, 2, 10, 36)),
+     ("From", AWS_TC),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("p-d")),
+     ("In-Reply-To", "<7B4C1E30.6030609@tailspin.co.jp>"),
+     ("References", ses_mid("c-j") + "\n <7B4C1E30.6030609@tailspin.co.jp>"),
+     ("Subject", "RE:[CASE 176575590600149] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+佐藤 美咲 様
+
+小林です。お待たせいたしました。
+本日、AWS13579246 を AWS24681357 に統合いたしました。統合は完了しています。
+
+・AWS24681357 にサインインすると、2つの認定資格が表示されます。
+・Credly のデジタルバッジは、24〜48 時間以内に misaki.sato@tailspin.co.jp 宛てに再発行のご案内が届きます。
+  届いたメールからバッジを受け入れてください。
+
+ほかにご不明な点がなければ、本ケースはこのままクローズとさせていただきます。
+
+小林
+AWS トレーニングと認定
+"""),
+        Leaf("""\
+<html><body>
+<p>佐藤 美咲 様</p>
+<p>小林です。お待たせいたしました。<br>
+本日、AWS13579246 を AWS24681357 に統合いたしました。<b>統合は完了しています。</b></p>
+<ul>
+<li>AWS24681357 にサインインすると、2つの認定資格が表示されます。</li>
+<li>Credly のデジタルバッジは、24〜48 時間以内に misaki.sato@tailspin.co.jp 宛てに再発行のご案内が届きます。届いたメールからバッジを受け入れてください。</li>
+</ul>
+<p>ほかにご不明な点がなければ、本ケースはこのままクローズとさせていただきます。</p>
+<p>小林<br>AWS トレーニングと認定</p>
+</body></html>
+""", sub="html")], "=_p-d_alt_b7c1"))
+
+add("completion_notice", "pass", "176488120300557", "en", "very short; us-ascii; CRLF",
+    [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 16, 18, 25, 9),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.52"),
+     *DK_AWS("p-e", _epoch(2026, 11, 16, 18, 25, 5)),
+     ("Date", D(2026, 11, 16, 18, 25, 5)),
+     ("From", AWS_TC),
+     ("To", EMILY),
+     ("Message-ID", ses_mid("p-e")),
+     ("In-Reply-To", outlook_mid("emily-3", "BY5PR04MB6913.namprd04.prod.outlook.com")),
+     ("References", ses_mid("c-e") + "\n " + outlook_mid("emily-3", "BY5PR04MB6913.namprd04.prod.outlook.com")),
+     ("Subject", "RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Emily,
+
+Done! AWS87654321 is now merged into AWS90123456. Your DevOps Engineer - Professional shows on the account you kept.
+
+Thanks for your patience,
+Kevin
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("completion_notice", "pass", "176612007400823", "en",
+    "bullet list of what changed; quoted user's 'Yes, merge.' under -----Original Message-----",
+    [RCV("mx.google.com", "a8-61.smtp-out.amazonses.com", "54.240.8.61", D(2026, 11, 19, 14, 2, 18),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("p-f", "54.240.8.61"),
+     *DK_AWS("p-f", _epoch(2026, 11, 19, 14, 2, 14)),
+     ("Date", D(2026, 11, 19, 14, 2, 14)),
+     ("From", AWS_TC),
+     ("To", DANIEL),
+     ("Message-ID", ses_mid("p-f")),
+     ("In-Reply-To", gmail_mid("daniel-3")),
+     ("References", ses_mid("c-f") + "\n " + gmail_mid("daniel-3")),
+     ("Subject", "RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hi Daniel,
+
+All set. I merged AWS56781234 into AWS12340987 a few minutes ago.
+
+What changed:
+  * Solutions Architect - Professional and Machine Learning - Specialty are now listed on AWS12340987.
+  * AWS56781234 can no longer be used to sign in.
+  * Exam history from both accounts is combined.
+
+Your certification expiration dates are unchanged.
+
+Best regards,
+Arjun
+
+-----Original Message-----
+From: Daniel Novak <daniel.novak83@gmail.com>
+Sent: Thursday, November 19, 2026 8:15 AM
+To: AWS Training and Certification
+Subject: RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance
+
+Yes, merge.
+"""))
+
+_INNER_P_G = [
+    RCV(MX_EC, "a8-31.smtp-out.amazonses.com", "54.240.8.31", D(2026, 11, 16, 1, 40, 40),
+        "taro.yamada@example-corp.co.jp"),
+    ar_aws(MX_EC),
+    *DK_AWS("p-g-inner", _epoch(2026, 11, 16, 1, 40, 36)),
+    ("Date", D(2026, 11, 16, 1, 40, 36)),
+    ("From", AWS_TC),
+    ("To", TARO_JA),
+    ("Message-ID", ses_mid("p-g-inner")),
+    ("In-Reply-To", ses_mid("c-b")),
+    ("Subject", SJ("RE:[CASE 176530418200731]", "アカウント統合完了のお知らせ")),
+]
+
+add("completion_notice", "pass", "176530418200731", "ja",
+    "forwarded AS ATTACHMENT (message/rfc822) by the user from work to personal mailbox; outer AR is the "
+    "forwarder's (example-corp.co.jp, DMARC pass); the attached AWS mail keeps its own (inner) AR which must not count",
+    [RCV("mx.example.net", "mx.example-corp.co.jp", "198.51.100.7", D(2026, 11, 16, 2, 15, 3),
+         "taro.personal@example.net"),
+     ar_dom("mx.example.net", "example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "p-g", _epoch(2026, 11, 16, 2, 15, 0)),
+     ("Date", D(2026, 11, 16, 11, 15, 0, 9)),
+     ("From", TARO_JA),
+     ("To", A("山田 太郎", "taro.personal@example.net")),
+     ("Message-ID", "<20261116111500.4e8d2c@example-corp.co.jp>"),
+     ("Subject", SJ("Fwd: RE:[CASE 176530418200731]", "アカウント統合完了のお知らせ"))],
+    Multi("mixed", [
+        Leaf("""\
+控えとして個人アドレスにも転送。
+"""),
+        Rfc822(_INNER_P_G, Leaf("""\
+山田 太郎 様
+
+AWS トレーニングと認定の佐々木です。
+統合のご承認をいただき、ありがとうございました。
+
+本日、アカウントの統合が完了しました。
+
+統合後のアカウント：AWS02468135（taro.yamada@example-corp.co.jp）
+移行した認定資格：
+　AWS Certified Solutions Architect - Associate（有効期限 2027年6月10日）
+　AWS Certified Cloud Practitioner（有効期限 2026年9月1日）
+受験割引バウチャー（50%）：有効期限 2027年6月10日
+
+統合元の AWS01357913 にはサインインできなくなりますのでご注意ください。
+
+佐々木
+AWS トレーニングと認定 カスタマーサポート
+""", cte="base64"), "RE_CASE_176530418200731.eml")],
+        "------------p-g-mixed-0a1b2c3d", preamble="This is a multi-part message in MIME format."))
+
+add("completion_notice", "fail", "176599843100260", "en",
+    "FORGERY: look-alike amazon.com.security-check.net (DMARC pass for that domain); 'complete' + password reset lure",
+    [RCV("mx.google.com", "smtp.security-check.net", "103.151.124.9", D(2026, 11, 20, 6, 55, 31),
+         "daniel.novak83@gmail.com", "Google"),
+     AR("mx.google.com",
+        "dkim=pass header.i=@amazon.com.security-check.net header.s=s2048 header.b=Pq7LmA0x",
+        "spf=pass (google.com: domain of bounce@amazon.com.security-check.net designates 103.151.124.9 as permitted sender) "
+        "smtp.mailfrom=bounce@amazon.com.security-check.net",
+        "dmarc=pass (p=NONE sp=NONE dis=NONE) header.from=amazon.com.security-check.net"),
+     DK("amazon.com.security-check.net", "s2048", "p-h", _epoch(2026, 11, 20, 6, 55, 27)),
+     ("Date", D(2026, 11, 20, 6, 55, 27)),
+     ("From", "AWS Training and Certification <no-reply@amazon.com.security-check.net>"),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", plain_mid("p-h", "amazon.com.security-check.net")),
+     ("Subject", "[CASE 176599843100260] Your account merge is complete")],
+    Multi("alternative", [
+        Leaf("""\
+Hello,
+
+The merge of your AWS Certification accounts has been completed successfully.
+
+For security reasons, your previous password has been reset. Please sign in and set a new password within 12 hours to keep access to your certifications and badges:
+
+https://signin.aws.amazon.com.security-check.net/certification/login
+
+Thank you,
+Amazon Web Services Training and Certification
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body>
+<p>Hello,</p>
+<p>The merge of your AWS Certification accounts has been completed successfully.</p>
+<p>For security reasons, your previous password has been reset. Please sign in and set a new password within <b>12 hours</b> to keep access to your certifications and badges:</p>
+<p><a href="https://signin.aws.amazon.com.security-check.net/certification/login">Sign in to AWS Certification</a></p>
+<p>Thank you,<br>Amazon Web Services Training and Certification</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "b_p-h_4471"))
+
+add("completion_notice", "fail", "", "ja",
+    "FORGERY: look-alike amazon-co-jp.com, unsigned, dmarc=none (compauth=fail); HTML-only; payment re-entry lure",
+    [AR(MX_NW, "spf=pass (sender IP is 185.220.101.7) smtp.mailfrom=amazon-co-jp.com",
+        "dkim=none (message not signed) header.d=none", "dmarc=none action=none header.from=amazon-co-jp.com",
+        "compauth=fail reason=001"),
+     RCV(MX_NW, "mail.amazon-co-jp.com", "185.220.101.7", D(2026, 11, 12, 3, 3, 3),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     ("Date", D(2026, 11, 12, 12, 2, 58, 9)),
+     ("From", A("Amazon Web Services ジャパン", "support@amazon-co-jp.com")),
+     ("To", "kenji.watanabe@northwind-trading.co.jp"),
+     ("Message-ID", plain_mid("p-i", "amazon-co-jp.com")),
+     ("Subject", SJ("", "【AWS認定】アカウント統合完了のお知らせ（要手続き）"))],
+    Leaf("""\
+<html><body>
+<p>お客様各位</p>
+<p>AWS認定アカウントの統合が完了しました。</p>
+<p>統合に伴い、お支払い情報の再登録が必要です。<br>
+72時間以内に再登録が確認できない場合、保有する認定資格はすべて失効します。</p>
+<p><a href="http://amazon-co-jp.com/aws/certification/update">お支払い情報を更新する</a></p>
+<p>Amazon Web Services ジャパン<br>トレーニングと認定 事務局</p>
+</body></html>
+""", sub="html"))
+
+add("completion_notice", "unverified", "176620873500066", "en", "no Authentication-Results; a different agent covering",
+    [*DK_AWS("p-j", _epoch(2026, 11, 16, 9, 0, 41)),
+     ("Date", D(2026, 11, 16, 9, 0, 41)),
+     ("From", AWS_TC),
+     ("To", LUCAS),
+     ("Message-ID", ses_mid("p-j")),
+     ("In-Reply-To", ses_mid("c-g")),
+     ("Subject", "RE:[CASE 176620873500066] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hello Lucas,
+
+I'm covering for my colleague Sofia today. I've completed the merge you confirmed: AWS10293847 has been merged into AWS65432109.
+
+Please sign out and back in at aws.training to refresh your profile. If a certification is missing after 24 hours, reply here and I'll look into it.
+
+Regards,
+Chloe
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<p>Hello Lucas,</p>
+<p>I'm covering for my colleague Sofia today. I've completed the merge you confirmed: AWS10293847 has been merged into AWS65432109.</p>
+<p>Please sign out and back in at aws.training to refresh your profile. If a certification is missing after 24 hours, reply here and I'll look into it.</p>
+<p>Regards,<br>Chloe<br>AWS Training and Certification</p>
+""", sub="html", cs="us-ascii", cte="7bit")], "p-j-boundary-77"),
+    eol="\r\n")
+
+# --------------------------------------------------------------------------
+# credly_followup
+# --------------------------------------------------------------------------
+
+add("credly_followup", "pass", "", "en", "Credly badge issued after the merge; multipart/alternative",
+    [RCV(MX_EC, "o1.email.credly.com", "167.89.100.12", D(2026, 11, 17, 3, 12, 9),
+         "taro.yamada@example-corp.co.jp"),
+     AR(MX_EC, "dkim=pass header.d=credly.com header.s=%s" % SEL_CREDLY, "spf=pass smtp.mailfrom=em.credly.com",
+        "dmarc=pass header.from=credly.com"),
+     DK("credly.com", SEL_CREDLY, "k-a", _epoch(2026, 11, 17, 3, 12, 5)),
+     ("Date", D(2026, 11, 17, 3, 12, 5)),
+     ("From", CREDLY),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", plain_mid("k-a", "mailer.credly.com")),
+     ("Subject", "Amazon Web Services Training and Certification issued you a new badge")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Taro,
+
+Amazon Web Services Training and Certification has issued you a badge:
+
+AWS Certified Solutions Architect – Associate
+Issued to: taro.yamada@example-corp.co.jp
+
+Accept your badge to add it to your Credly profile, share it on LinkedIn, and let employers verify it.
+
+Accept badge: https://www.credly.com/earner/earned/badge/3f0c9a52-6e1d-4b7a-9d1e-5a2b8c7e4f10
+
+This badge was issued to this email address because your AWS Certification account was updated.
+
+Credly, a Pearson company
+"""),
+        Leaf("""\
+<html><body style="font-family:Helvetica,Arial,sans-serif;color:#333">
+<p>Hi Taro,</p>
+<p>Amazon Web Services Training and Certification has issued you a badge:</p>
+<p style="font-size:18px"><b>AWS Certified Solutions Architect – Associate</b><br>
+<span style="font-size:13px">Issued to: taro.yamada@example-corp.co.jp</span></p>
+<p>Accept your badge to add it to your Credly profile, share it on LinkedIn, and let employers verify it.</p>
+<p><a href="https://www.credly.com/earner/earned/badge/3f0c9a52-6e1d-4b7a-9d1e-5a2b8c7e4f10" style="background:#ff6b00;color:#fff;padding:10px 18px;text-decoration:none">Accept badge</a></p>
+<p style="font-size:11px;color:#888">This badge was issued to this email address because your AWS Certification account was updated.<br>Credly, a Pearson company</p>
+</body></html>
+""", sub="html")], "credly-k-a-9f2e"))
+
+add("credly_followup", "pass", "", "en", "Credly reminder to accept a badge; HTML-only",
+    [RCV("mx.google.com", "o2.email.credly.com", "167.89.100.13", D(2026, 11, 23, 15, 0, 7),
+         "daniel.novak83@gmail.com", "Google"),
+     AR("mx.google.com", "dkim=pass header.i=@credly.com header.s=%s header.b=Uv3xP9qz" % SEL_CREDLY,
+        "spf=pass (google.com: domain of bounces+2231@em.credly.com designates 167.89.100.13 as permitted sender) "
+        "smtp.mailfrom=bounces+2231@em.credly.com",
+        "dmarc=pass (p=REJECT sp=REJECT dis=NONE) header.from=credly.com"),
+     DK("credly.com", SEL_CREDLY, "k-b", _epoch(2026, 11, 23, 15, 0, 3)),
+     ("Date", D(2026, 11, 23, 15, 0, 3)),
+     ("From", CREDLY),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", plain_mid("k-b", "mailer.credly.com")),
+     ("Subject", "Reminder: your AWS badge is waiting for you")],
+    Leaf("""\
+<html><body style="font-family:Helvetica,Arial,sans-serif">
+<table width="600" align="center"><tr><td>
+<img src="https://images.credly.com/logo.png" alt="Credly" width="90">
+<h2>Don&#8217;t forget to accept your badge</h2>
+<p>Hi Daniel,</p>
+<p>You have a badge waiting: <b>AWS Certified Machine Learning &ndash; Specialty</b>, issued by Amazon Web Services Training and Certification on November 20, 2026.</p>
+<p><a href="https://www.credly.com/earner/earned/badge/a71d0c3e-2f44-4c1b-b0e9-7d8a6c5b4e21" style="background:#ff6b00;color:#fff;padding:10px 18px;border-radius:4px;text-decoration:none">Accept Badge</a></p>
+<p style="font-size:12px;color:#777">You&#39;re receiving this because a badge was issued to daniel.novak83@gmail.com. <a href="https://www.credly.com/settings/notifications">Unsubscribe from reminders</a></p>
+</td></tr></table>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"))
+
+add("credly_followup", "pass", "176530418200731", "en", "support says badges were re-issued to the kept account's address",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 17, 0, 55, 2),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("k-c", _epoch(2026, 11, 17, 0, 54, 58)),
+     ("Date", D(2026, 11, 17, 0, 54, 58)),
+     ("From", AWS_TC),
+     ("To", TARO),
+     ("Message-ID", ses_mid("k-c")),
+     ("In-Reply-To", ses_mid("p-a")),
+     ("References", ses_mid("c-a") + "\n " + ses_mid("p-a")),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hello Taro,
+
+Following up on the merge: I've asked our credentialing team to move your digital badges as well.
+
+Your Credly badges for Solutions Architect - Associate and Cloud Practitioner were issued to taro.p.notify@example.net. They have now been re-issued to taro.yamada@example-corp.co.jp. You should receive an email from Credly (admin@credly.com) asking you to accept each badge.
+
+If you'd like to keep your existing Credly profile, you can add taro.yamada@example-corp.co.jp as a secondary email in Credly before accepting.
+
+Kind regards,
+Maria G.
+AWS Training and Certification Customer Support
+""", cs="us-ascii", cte="7bit"))
+
+add("credly_followup", "pass", "176529983100412", "ja", "ISO-2022-JP; support re-issued the Credly badge",
+    [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 20, 4, 0, 52),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("k-d"),
+     *DK_AWS("k-d", _epoch(2026, 11, 20, 4, 0, 48)),
+     ("Date", D(2026, 11, 20, 4, 0, 48)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("k-d")),
+     ("In-Reply-To", gmail_mid("hanako-4")),
+     ("References", ses_mid("p-b") + "\n " + gmail_mid("hanako-4")),
+     ("Subject", SJ("RE:[CASE 176529983100412]", "Credly バッジについて", "iso2022_jp"))],
+    Leaf("""\
+鈴木 様
+
+木村です。バッジについてのお問い合わせをありがとうございます。
+
+統合前のアカウントで発行されていた Credly のバッジ
+（AWS Certified Cloud Practitioner）を、hanako.suzuki.0312@gmail.com 宛てに再発行しました。
+
+Credly から「バッジの受け入れ」を求めるメールが届きますので、
+メール内のリンクから受け入れの操作をお願いいたします。
+古いバッジは 1 週間ほどで自動的に取り消されます。
+
+木村
+""", cs="iso2022_jp", cte="7bit"))
+
+add("credly_followup", "pass", "176601245700198", "ja", "HTML-only utf-8 base64; numbered list of re-issued badges",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV(MX_NW, "a8-44.smtp-out.amazonses.com", "54.240.8.44", D(2026, 11, 16, 2, 20, 0),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("k-e", _epoch(2026, 11, 16, 2, 19, 56)),
+     ("Date", D(2026, 11, 16, 2, 19, 56)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("k-e")),
+     ("In-Reply-To", outlook_mid("kenji-4", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("References", ses_mid("p-c") + "\n " + outlook_mid("kenji-4", "TYCPR01MB8437.jpnprd01.prod.outlook.com")),
+     ("Subject", "RE:[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html><body>
+<p>渡辺 健二 様</p>
+<p>中村です。Credly のバッジが統合先アカウントに表示されないとのこと、ご不便をおかけしております。</p>
+<p>確認したところ、Credly 側のバッジ発行先が旧メールアドレス（kenji.w@hotmail.co.jp）のままになっておりました。<br>
+本日、以下のバッジを <b>kenji.watanabe@northwind-trading.co.jp</b> 宛てに再発行しております。</p>
+<ol>
+<li>AWS Certified SysOps Administrator &ndash; Associate</li>
+<li>AWS Certified Security &ndash; Specialty</li>
+</ol>
+<p>Credly（admin@credly.com）からのメールが届かない場合は、迷惑メールフォルダもご確認ください。</p>
+<p>中村</p>
+</body></html>
+""", sub="html", cte="base64"),
+    eol="\r\n")
+
+add("credly_followup", "pass", "", "en", "Credly 'badge issued' mail; us-ascii; Exchange Online trace",
+    [RCV(MX_FB, "o1.email.credly.com", "167.89.100.12", D(2026, 11, 17, 20, 4, 33),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, dom="credly.com", mailfrom="em.credly.com", ip="167.89.100.12"),
+     DK("credly.com", SEL_CREDLY, "k-f", _epoch(2026, 11, 17, 20, 4, 29)),
+     ("Date", D(2026, 11, 17, 20, 4, 29)),
+     ("From", CREDLY),
+     ("To", "emily.carter@fabrikam.com"),
+     ("Message-ID", plain_mid("k-f", "mailer.credly.com")),
+     ("Subject", "Emily, you've earned a badge: AWS Certified DevOps Engineer - Professional")],
+    Leaf("""\
+Emily,
+
+Good news! Amazon Web Services Training and Certification just issued you the
+"AWS Certified DevOps Engineer - Professional" badge.
+
+Claim it here:
+https://www.credly.com/earner/earned/badge/0b6e2f1c-55d2-4a8e-9a3b-1c2d3e4f5a6b
+
+Once accepted, you can:
+ - share it on LinkedIn and other social networks
+ - add it to your email signature
+ - download a verifiable PDF certificate
+
+Questions? Visit https://support.credly.com
+
+The Credly Team
+""", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("credly_followup", "fail", "", "en",
+    "FORGERY: look-alike credly-badges.com claiming to be Credly; badge-revocation threat, credential harvesting",
+    [RCV(MX_EC, "smtp.credly-badges.com", "62.113.115.40", D(2026, 11, 18, 11, 30, 44),
+         "priya.raman@example-corp.co.jp"),
+     AR(MX_EC, "dkim=pass header.d=credly-badges.com header.s=mail", "spf=pass smtp.mailfrom=credly-badges.com",
+        "dmarc=pass header.from=credly-badges.com"),
+     DK("credly-badges.com", "mail", "k-g", _epoch(2026, 11, 18, 11, 30, 40)),
+     ("Date", D(2026, 11, 18, 11, 30, 40)),
+     ("From", "Credly <admin@credly-badges.com>"),
+     ("To", "priya.raman@example-corp.co.jp"),
+     ("Message-ID", plain_mid("k-g", "credly-badges.com")),
+     ("Subject", "ACTION REQUIRED: re-claim your AWS badges")],
+    Multi("alternative", [
+        Leaf("""\
+Hello,
+
+ACTION REQUIRED: your AWS Certification badges could not be transferred after your recent account merge.
+
+Badges that are not re-claimed within 48 hours will be permanently revoked. To re-claim your badges, sign in with your AWS Certification email and password:
+
+https://credly-badges.com/aws/reclaim
+
+Credly Support Team
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body>
+<p>Hello,</p>
+<p><b style="color:#c00">ACTION REQUIRED:</b> your AWS Certification badges could not be transferred after your recent account merge.</p>
+<p>Badges that are not re-claimed within 48 hours will be permanently revoked. To re-claim your badges, sign in with your AWS Certification email and password:</p>
+<p><a href="https://credly-badges.com/aws/reclaim">Re-claim my badges</a></p>
+<p>Credly Support Team</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "k-g-alt-003"))
+
+add("credly_followup", "unverified", "", "en", "Credly badge issued; recipient is a Japanese user; no Authentication-Results",
+    [DK("credly.com", SEL_CREDLY, "k-h", _epoch(2026, 11, 18, 0, 31, 10)),
+     ("Date", D(2026, 11, 18, 0, 31, 10)),
+     ("From", CREDLY),
+     ("To", "misaki.sato@tailspin.co.jp"),
+     ("Message-ID", plain_mid("k-h", "mailer.credly.com")),
+     ("Subject", "You've been issued a new badge by Amazon Web Services Training and Certification")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Misaki,
+
+You've been issued a new badge by Amazon Web Services Training and Certification.
+
+Badge: AWS Certified AI Practitioner
+Recipient: misaki.sato@tailspin.co.jp
+
+To accept your badge, sign in or create a free Credly account using this email address:
+https://www.credly.com/badges/accept?token=8c1f0e2d7b
+
+Why accept? Accepted badges can be shared and verified by anyone, anytime.
+
+Credly
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body>
+<p>Hi Misaki,</p>
+<p>You've been issued a new badge by Amazon Web Services Training and Certification.</p>
+<table><tr><td>Badge:</td><td><b>AWS Certified AI Practitioner</b></td></tr>
+<tr><td>Recipient:</td><td>misaki.sato@tailspin.co.jp</td></tr></table>
+<p><a href="https://www.credly.com/badges/accept?token=8c1f0e2d7b">Accept your badge</a></p>
+<p>Why accept? Accepted badges can be shared and verified by anyone, anytime.</p>
+<p>Credly</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "k-h-alt-004"))
+
+add("credly_followup", "pass", "176540311900264", "en",
+    "quoted history (On ... wrote:) is the completion notice; new text is about badges",
+    [RCV(MX_EC, "a8-33.smtp-out.amazonses.com", "54.240.8.33", D(2026, 11, 19, 5, 44, 20),
+         "priya.raman@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("k-i", _epoch(2026, 11, 19, 5, 44, 16)),
+     ("Date", D(2026, 11, 19, 5, 44, 16)),
+     ("From", AWS_TC),
+     ("To", PRIYA),
+     ("Message-ID", ses_mid("k-i")),
+     ("In-Reply-To", "<SG2PR06MB5310" + _hex("priya-4", 8).upper() + "@example-corp.co.jp>"),
+     ("References", ses_mid("c-k")),
+     ("Subject", "RE:[CASE 176540311900264] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Priya,
+
+Sorry about the confusion with the badges. I checked with our credentialing team: after the merge the Developer - Associate badge wasn't re-issued because it had already been accepted on a Credly profile under priya.r@example.org.
+
+We've now re-issued both badges to priya.raman@example-corp.co.jp. Please accept them from the Credly emails, and then you can delete the old profile if you like.
+
+Liam
+AWS T&C Support
+
+On Mon, Nov 16, 2026 at 3:12 PM AWS Training and Certification wrote:
+> Hi Priya,
+>
+> The merge is complete. AWS44556677 now holds your Cloud Practitioner and
+> Developer - Associate certifications, and AWS99887766 has been closed.
+"""),
+        Leaf("""\
+<html><body>
+<p>Hi Priya,</p>
+<p>Sorry about the confusion with the badges. I checked with our credentialing team: after the merge the Developer - Associate badge wasn't re-issued because it had already been accepted on a Credly profile under priya.r@example.org.</p>
+<p>We've now re-issued both badges to priya.raman@example-corp.co.jp. Please accept them from the Credly emails, and then you can delete the old profile if you like.</p>
+<p>Liam<br>AWS T&amp;C Support</p>
+<div>On Mon, Nov 16, 2026 at 3:12 PM AWS Training and Certification wrote:</div>
+<blockquote style="border-left:1px solid #ccc;padding-left:1ex">Hi Priya,<br><br>
+The merge is complete. AWS44556677 now holds your Cloud Practitioner and Developer - Associate certifications, and AWS99887766 has been closed.</blockquote>
+</body></html>
+""", sub="html")], "alt-k-i-33"))
+
+add("credly_followup", "pass", "176575590600149", "ja",
+    "inline Outlook forward (-----Original Message-----) by the user to her own Gmail; charset=Shift_JIS but the "
+    "bytes are CP932 and her note uses ① ② (CP932-only); outer sender tailspin.co.jp DMARC pass",
+    [RCV("mx.google.com", "mx1.tailspin.co.jp", "198.51.100.88", D(2026, 11, 19, 3, 10, 12),
+         "misaki.sato.home@gmail.com", "Google"),
+     ar_dom(None, "tailspin.co.jp", google=True),
+     DK("tailspin.co.jp", "sel2026", "k-j", _epoch(2026, 11, 19, 3, 10, 8)),
+     ("Date", D(2026, 11, 19, 12, 10, 8, 9)),
+     ("From", A("佐藤 美咲", "misaki.sato@tailspin.co.jp", "cp932")),
+     ("To", "misaki.sato.home@gmail.com"),
+     ("Message-ID", "<000c01db5a0f$3e2b1c40$ba6f54c0$@tailspin.co.jp>"),
+     ("Subject", SJ("Fw: RE:[CASE 176575590600149]", "Credly バッジの再発行について", "cp932")),
+     ("X-Mailer", "Microsoft Outlook 16.0")],
+    Leaf("""\
+自分用メモ：①会社PCでCredlyにサインイン　②バッジを2つ受け入れる
+
+-----Original Message-----
+From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Sent: Thursday, November 19, 2026 11:47 AM
+To: 佐藤 美咲 <misaki.sato@tailspin.co.jp>
+Subject: RE:[CASE 176575590600149] Credly バッジの再発行について
+
+佐藤 美咲 様
+
+小林です。
+統合に伴い、Credly のデジタルバッジを misaki.sato@tailspin.co.jp 宛てに再発行いたしました。
+
+  - AWS Certified Solutions Architect - Associate
+  - AWS Certified AI Practitioner
+
+Credly（admin@credly.com）から届くメールの「バッジを受け入れる」ボタンから、
+それぞれ受け入れの操作をお願いいたします。
+旧アドレス宛てのバッジは、数日以内に取り消されます。
+
+小林
+AWS トレーニングと認定
+""", cs="cp932", label="Shift_JIS", cte="8bit"),
+    eol="\r\n",
+    known="① ② are CP932-only: Python's shift_jis codec returns U+FFFD plus a stray byte")
+
+# --------------------------------------------------------------------------
+# survey
+# --------------------------------------------------------------------------
+
+add("survey", "pass", "176540311900264", "en", "CSAT from no-reply-aws@amazon.com; multipart/alternative",
+    [RCV(MX_EC, "a8-34.smtp-out.amazonses.com", "54.240.8.34", D(2026, 11, 21, 6, 0, 44),
+         "priya.raman@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("s-a", _epoch(2026, 11, 21, 6, 0, 40)),
+     ("Date", D(2026, 11, 21, 6, 0, 40)),
+     ("From", AWS_NOREPLY),
+     ("To", "priya.raman@example-corp.co.jp"),
+     ("Message-ID", ses_mid("s-a")),
+     ("Subject", "How did we do? Your AWS Training and Certification case 176540311900264")],
+    Multi("alternative", [
+        Leaf("""\
+Hello Priya,
+
+Your recent case with AWS Training and Certification has been resolved.
+
+How did we do? Please take 2 minutes to tell us about your experience:
+https://survey.aws.amazon.com/s/TnC-CSAT?case=176540311900264
+
+Your feedback helps us improve our support. This survey will be available for 14 days.
+
+Thank you,
+AWS Training and Certification
+
+Please do not reply to this email. This mailbox is not monitored.
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body style="font-family:Arial,sans-serif">
+<p>Hello Priya,</p>
+<p>Your recent case with AWS Training and Certification has been resolved.</p>
+<p><b>How did we do?</b> Please take 2 minutes to tell us about your experience:</p>
+<p><a href="https://survey.aws.amazon.com/s/TnC-CSAT?case=176540311900264" style="background:#ff9900;color:#000;padding:8px 16px;text-decoration:none">Take the survey</a></p>
+<p>Your feedback helps us improve our support. This survey will be available for 14 days.</p>
+<p>Thank you,<br>AWS Training and Certification</p>
+<p style="font-size:11px;color:#888">Please do not reply to this email. This mailbox is not monitored.</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "s-a-alt-1f"))
+
+add("survey", "pass", "176529983100412", "ja", "HTML-only utf-8 base64; 5-point rating links in a table",
+    [RCV("mx.google.com", "a8-22.smtp-out.amazonses.com", "54.240.8.22", D(2026, 11, 25, 1, 0, 14),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("s-b", "54.240.8.22"),
+     *DK_AWS("s-b", _epoch(2026, 11, 25, 1, 0, 10)),
+     ("Date", D(2026, 11, 25, 1, 0, 10)),
+     ("From", AWS_NOREPLY),
+     ("To", "hanako.suzuki.0312@gmail.com"),
+     ("Message-ID", ses_mid("s-b")),
+     ("Subject", SJ("[CASE 176529983100412]", "サポートに関するアンケートのお願い"))],
+    Leaf("""\
+<html><body style="font-family:sans-serif">
+<p>鈴木 花子 様</p>
+<p>先日は AWS トレーニングと認定 カスタマーサポートをご利用いただき、誠にありがとうございました。</p>
+<p>サービス向上のため、簡単な<b>アンケート</b>へのご協力をお願いいたします。所要時間は約1分です。</p>
+<table cellpadding="8"><tr>
+<td><a href="https://survey.aws.amazon.com/ja?c=176529983100412&amp;r=5">大変満足</a></td>
+<td><a href="https://survey.aws.amazon.com/ja?c=176529983100412&amp;r=4">満足</a></td>
+<td><a href="https://survey.aws.amazon.com/ja?c=176529983100412&amp;r=3">普通</a></td>
+<td><a href="https://survey.aws.amazon.com/ja?c=176529983100412&amp;r=2">不満</a></td>
+<td><a href="https://survey.aws.amazon.com/ja?c=176529983100412&amp;r=1">大変不満</a></td>
+</tr></table>
+<p>ケース ID：176529983100412</p>
+<p style="color:#888;font-size:11px">このメールは送信専用アドレスから送信されています。ご返信いただいてもお答えできません。</p>
+</body></html>
+""", sub="html", cte="base64"))
+
+add("survey", "pass", "176488120300557", "en", "three numbered survey questions; us-ascii; CRLF",
+    [RCV(MX_FB, "a8-53.smtp-out.amazonses.com", "54.240.8.53", D(2026, 11, 20, 15, 30, 2),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.53"),
+     *DK_AWS("s-c", _epoch(2026, 11, 20, 15, 29, 58)),
+     ("Date", D(2026, 11, 20, 15, 29, 58)),
+     ("From", AWS_NOREPLY),
+     ("To", "emily.carter@fabrikam.com"),
+     ("Message-ID", ses_mid("s-c")),
+     ("Subject", "Tell us about your recent support experience")],
+    Leaf("""\
+Dear Emily Carter,
+
+Thank you for contacting AWS Training and Certification Customer Support.
+
+We would appreciate it if you could rate your experience with case 176488120300557. The survey has 3 questions:
+
+  1. Overall, how satisfied were you with the support you received?
+  2. Was your issue resolved?
+  3. Is there anything we could have done better?
+
+Start the survey: https://survey.aws.amazon.com/s/tc-support?id=176488120300557&lang=en
+
+Sincerely,
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("survey", "pass", "176601245700198", "ja", "ISO-2022-JP; 満足度調査",
+    [ar_eop(MX_NW, ip="54.240.8.45"),
+     RCV(MX_NW, "a8-45.smtp-out.amazonses.com", "54.240.8.45", D(2026, 11, 19, 0, 0, 20),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("s-d", _epoch(2026, 11, 19, 0, 0, 16)),
+     ("Date", D(2026, 11, 19, 0, 0, 16)),
+     ("From", AWS_NOREPLY),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("s-d")),
+     ("Subject", SJ("", "【AWS トレーニングと認定】満足度調査のお願い", "iso2022_jp"))],
+    Leaf("""\
+渡辺 健二 様
+
+AWS トレーニングと認定 カスタマーサポートです。
+ケース 176601245700198 の対応について、満足度調査にご協力をお願いいたします。
+
+以下のリンクから、5段階で評価していただけます。
+https://survey.aws.amazon.com/ja/s/csat?case=176601245700198
+
+いただいたご意見は、今後のサポート品質の改善に役立てさせていただきます。
+本アンケートは、送信から14日間ご回答いただけます。
+
+※本メールへのご返信はお受けできませんのでご了承ください。
+""", cs="iso2022_jp", cte="7bit"))
+
+add("survey", "pass", "176612007400823", "en", "HTML-only; 1-5 star links (&#9733;)",
+    [RCV("mx.google.com", "a8-62.smtp-out.amazonses.com", "54.240.8.62", D(2026, 11, 24, 10, 0, 9),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("s-e", "54.240.8.62"),
+     *DK_AWS("s-e", _epoch(2026, 11, 24, 10, 0, 5)),
+     ("Date", D(2026, 11, 24, 10, 0, 5)),
+     ("From", AWS_NOREPLY),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", ses_mid("s-e")),
+     ("Subject", "[CASE 176612007400823] Rate your experience")],
+    Leaf("""\
+<html><body>
+<table width="560" cellpadding="0" cellspacing="0" style="font-family:Arial">
+<tr><td style="padding:16px">
+<p>Hi Daniel,</p>
+<p>We recently closed case <b>176612007400823</b>. On a scale of 1 to 5, how would you rate your experience?</p>
+<table cellspacing="6"><tr>
+<td><a href="https://survey.aws.amazon.com/r?c=176612007400823&amp;s=1">&#9733;</a></td>
+<td><a href="https://survey.aws.amazon.com/r?c=176612007400823&amp;s=2">&#9733;&#9733;</a></td>
+<td><a href="https://survey.aws.amazon.com/r?c=176612007400823&amp;s=3">&#9733;&#9733;&#9733;</a></td>
+<td><a href="https://survey.aws.amazon.com/r?c=176612007400823&amp;s=4">&#9733;&#9733;&#9733;&#9733;</a></td>
+<td><a href="https://survey.aws.amazon.com/r?c=176612007400823&amp;s=5">&#9733;&#9733;&#9733;&#9733;&#9733;</a></td>
+</tr>
+<tr><td colspan="5" style="font-size:11px">1 = very dissatisfied &nbsp;&nbsp; 5 = very satisfied</td></tr>
+</table>
+<p>Just click a star &mdash; it only takes a second.</p>
+<p>AWS Training &amp; Certification</p>
+</td></tr>
+</table>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"))
+
+add("survey", "pass", "176530418200731", "ja", "multipart/alternative utf-8 qp; subject Q-encoded",
+    [RCV(MX_EC, "a8-31.smtp-out.amazonses.com", "54.240.8.31", D(2026, 11, 23, 1, 0, 31),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("s-f", _epoch(2026, 11, 23, 1, 0, 27)),
+     ("Date", D(2026, 11, 23, 1, 0, 27)),
+     ("From", AWS_NOREPLY),
+     ("To", TARO_JA),
+     ("Message-ID", ses_mid("s-f")),
+     ("Subject", SJ("", "サポートのご利用についてのアンケート", mode="Q"))],
+    Multi("alternative", [
+        Leaf("""\
+山田 太郎 様
+
+このたびは AWS トレーニングと認定 をご利用いただき、ありがとうございました。
+
+ケース 176530418200731 の対応はいかがでしたか？
+よろしければ、サポートの満足度に関するアンケートにご回答ください（3問、約1分）。
+
+アンケートに回答する：
+https://survey.aws.amazon.com/s/TnC-CSAT?case=176530418200731&lang=ja
+
+Amazon Web Services
+"""),
+        Leaf("""\
+<html><body>
+<p>山田 太郎 様</p>
+<p>このたびは AWS トレーニングと認定 をご利用いただき、ありがとうございました。</p>
+<p>ケース 176530418200731 の対応はいかがでしたか？<br>
+よろしければ、サポートの満足度に関するアンケートにご回答ください（3問、約1分）。</p>
+<p><a href="https://survey.aws.amazon.com/s/TnC-CSAT?case=176530418200731&amp;lang=ja">アンケートに回答する</a></p>
+<p>Amazon Web Services</p>
+</body></html>
+""", sub="html")], "s-f-alt-0c"))
+
+add("survey", "unverified", "176620873500066", "en", "no Authentication-Results; one-line ask",
+    [("Date", D(2026, 11, 23, 9, 0, 0)),
+     ("From", AWS_NOREPLY),
+     ("To", "lucas.moreau@outlook.com"),
+     ("Message-ID", ses_mid("s-g")),
+     ("Subject", "Quick question about your support case")],
+    Leaf("""\
+Hi Lucas,
+
+Quick question: how satisfied were you with AWS Training and Certification support on case 176620873500066?
+
+Rate your experience (takes less than a minute):
+https://survey.aws.amazon.com/s/csat/176620873500066
+
+Thanks for helping us improve.
+""", cs="us-ascii", cte="7bit"))
+
+add("survey", "fail", "", "en",
+    "FORGERY: From no-reply-aws@amazon.com but topmost AR dkim=fail spf=fail dmarc=fail; a LOWER "
+    "(sender-added) AR with the same authserv-id claims pass; gift-card lure",
+    [RCV(MX_EC, "host-45-9-20-11.hosted-by.example", "45.9.20.11", D(2026, 11, 22, 18, 3, 33),
+         "taro.yamada@example-corp.co.jp"),
+     AR(MX_EC, "dkim=fail (signature did not verify) header.d=amazon.com header.s=%s" % SEL_AMZ,
+        "spf=fail smtp.mailfrom=amazon.com", "dmarc=fail (p=quarantine dis=quarantine) header.from=amazon.com"),
+     AR(MX_EC, "dkim=pass header.d=amazon.com header.s=%s" % SEL_AMZ, "spf=pass smtp.mailfrom=amazonses.com",
+        "dmarc=pass header.from=amazon.com"),
+     DK("amazon.com", SEL_AMZ, "s-h", _epoch(2026, 11, 22, 18, 3, 29)),
+     ("Date", D(2026, 11, 22, 18, 3, 29)),
+     ("From", AWS_NOREPLY),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", ses_mid("s-h")),
+     ("Subject", "How did we do? Claim your $50 reward")],
+    Leaf("""\
+<html><body>
+<p>Dear Customer,</p>
+<p>Thank you for contacting AWS Training and Certification. Please rate your experience with your recent case and receive a <b>$50 Amazon gift card</b> as a thank-you.</p>
+<p><a href="http://aws-survey-rewards.top/claim?id=88231">Take the 30-second survey</a></p>
+<p>Offer valid for 24 hours. You&#39;ll need to enter a card for the $1.99 shipping fee.</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"))
+
+add("survey", "fail", "", "ja",
+    "FORGERY: non-vendor aws-feedback-jp.com claims AWS (its own DMARC passes); AWS-credit lure",
+    [RCV("mx.google.com", "mail.aws-feedback-jp.com", "193.124.7.14", D(2026, 11, 24, 0, 40, 2),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_dom(None, "aws-feedback-jp.com", google=True),
+     DK("aws-feedback-jp.com", "google", "s-i", _epoch(2026, 11, 24, 0, 39, 58)),
+     ("Date", D(2026, 11, 24, 9, 39, 58, 9)),
+     ("From", A("AWS カスタマーサポート", "survey@aws-feedback-jp.com")),
+     ("To", HANAKO),
+     ("Message-ID", plain_mid("s-i", "aws-feedback-jp.com")),
+     ("Subject", SJ("", "【AWS】満足度アンケートご協力のお願い（特典あり）"))],
+    Leaf("""\
+鈴木 花子 様
+
+AWS サポートをご利用いただきありがとうございます。
+満足度アンケートにご回答いただいた方全員に、AWS クレジット 100 USD をプレゼントしております。
+
+▼アンケートはこちら（所要時間 1 分）
+https://aws-feedback-jp.com/enquete?uid=hs0312
+
+回答期限：本メール受信から 48 時間
+
+AWS カスタマーサポート アンケート事務局
+""", cte="base64"))
+
+add("survey", "pass", "176575590600149", "ja", "utf-8 qp; two questions as bullets",
+    [RCV(MX_TS, "a8-91.smtp-out.amazonses.com", "54.240.8.91", D(2026, 11, 25, 0, 30, 50),
+         "misaki.sato@tailspin.co.jp"),
+     ar_aws(MX_TS),
+     *DK_AWS("s-j", _epoch(2026, 11, 25, 0, 30, 46)),
+     ("Date", D(2026, 11, 25, 0, 30, 46)),
+     ("From", AWS_NOREPLY),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("s-j")),
+     ("Subject", SJ("[CASE 176575590600149]", "アンケートへのご協力のお願い"))],
+    Leaf("""\
+佐藤 美咲 様
+
+AWS トレーニングと認定 カスタマーサポートをご利用いただき、ありがとうございました。
+
+お問い合わせ（ケース ID：176575590600149）への対応について、
+簡単なアンケートにご協力いただけますと幸いです。
+
+・担当者の対応に満足されましたか？
+・問題は解決しましたか？
+
+回答はこちら：https://survey.aws.amazon.com/ja/s/csat?case=176575590600149
+
+本メールは送信専用です。
+"""))
+
+# --------------------------------------------------------------------------
+# auto_close_warning
+# --------------------------------------------------------------------------
+
+add("auto_close_warning", "pass", "176530418200731", "en", "we have not heard from you; 3 days; reopen within 14 days",
+    [RCV(MX_EC, "a8-30.smtp-out.amazonses.com", "54.240.8.30", D(2026, 11, 7, 6, 2, 52),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("w-a", _epoch(2026, 11, 7, 6, 2, 48)),
+     ("Date", D(2026, 11, 7, 6, 2, 48)),
+     ("From", AWS_TC),
+     ("To", TARO),
+     ("Message-ID", ses_mid("w-a")),
+     ("In-Reply-To", ses_mid("r-a")),
+     ("References", ses_mid("r-a")),
+     ("Subject", "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hello Taro,
+
+We haven't heard back from you regarding your case 176530418200731. On November 4 we asked for the notification email address and certification validation number of your other account.
+
+If we don't receive a reply within 3 days, this case will be resolved automatically. You can reopen it within 14 days by replying to this email; after that, please submit a new request.
+
+Kind regards,
+AWS Training and Certification Customer Support
+""", cs="us-ascii", cte="7bit"))
+
+add("auto_close_warning", "pass", "176529983100412", "ja", "ISO-2022-JP; ご返信がない場合…自動的にクローズ",
+    [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 13, 2, 0, 40),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     ar_aws_google("w-b"),
+     *DK_AWS("w-b", _epoch(2026, 11, 13, 2, 0, 36)),
+     ("Date", D(2026, 11, 13, 2, 0, 36)),
+     ("From", AWS_TC),
+     ("To", HANAKO),
+     ("Message-ID", ses_mid("w-b")),
+     ("In-Reply-To", ses_mid("r-b")),
+     ("Subject", "RE:[CASE 176529983100412] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+鈴木 花子 様
+
+AWS トレーニングと認定です。
+
+11月5日にお送りしたご質問について、まだご返信をいただいておりません。
+本メールの送信から 5 日以内にご返信がない場合、本ケースは自動的にクローズされます。
+
+クローズ後も 14 日以内であれば、このメールに返信することでケースを再開できます。
+引き続きお手続きをご希望の場合は、お早めにご返信ください。
+""", cs="iso2022_jp", cte="7bit"))
+
+add("auto_close_warning", "pass", "176601245700198", "ja", "resolved due to inactivity (after the fact); utf-8 base64",
+    [ar_eop(MX_NW, ip="54.240.8.44"),
+     RCV(MX_NW, "a8-44.smtp-out.amazonses.com", "54.240.8.44", D(2026, 11, 27, 1, 0, 7),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("w-c", _epoch(2026, 11, 27, 1, 0, 3)),
+     ("Date", D(2026, 11, 27, 1, 0, 3)),
+     ("From", AWS_TC),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("w-c")),
+     ("In-Reply-To", ses_mid("k-e")),
+     ("Subject", "RE:[CASE 176601245700198] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+渡辺 健二 様
+
+一定期間ご返信をいただけなかったため、ケース 176601245700198 は「解決済み」とさせていただきました。
+
+まだお困りのことがございましたら、本日から14日以内にこのメールへ返信していただくことで、
+同じケースを再開できます。14日を過ぎた場合は、お手数ですが新しくお問い合わせください。
+
+AWS トレーニングと認定 カスタマーサポート
+""", cte="base64"))
+
+add("auto_close_warning", "pass", "176575590600149", "ja", "HTML-only utf-8 qp; agent-signed reminder with a date",
+    [RCV(MX_TS, "a8-90.smtp-out.amazonses.com", "54.240.8.90", D(2026, 11, 20, 2, 0, 13),
+         "misaki.sato@tailspin.co.jp"),
+     ar_aws(MX_TS),
+     *DK_AWS("w-d", _epoch(2026, 11, 20, 2, 0, 9)),
+     ("Date", D(2026, 11, 20, 2, 0, 9)),
+     ("From", AWS_TC),
+     ("To", MISAKI),
+     ("Message-ID", ses_mid("w-d")),
+     ("Subject", "RE:[CASE 176575590600149] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html><body>
+<p>佐藤 美咲 様</p>
+<p>いつもお世話になっております。<br>
+先日ご案内した件につきまして、その後いかがでしょうか。</p>
+<p>ご返信がない場合、<b>11月24日</b>にケースを自動的にクローズいたします。<br>
+クローズ後14日以内であれば、本メールへの返信で再開が可能です。</p>
+<p>小林<br>AWS トレーニングと認定</p>
+</body></html>
+""", sub="html"))
+
+add("auto_close_warning", "pass", "176488120300557", "en",
+    "quoted history (-----Original Message-----) is the info request; new text is the inactivity warning",
+    [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 10, 16, 0, 21),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     ar_eop(MX_FB, ip="54.240.8.52"),
+     *DK_AWS("w-e", _epoch(2026, 11, 10, 16, 0, 17)),
+     ("Date", D(2026, 11, 10, 16, 0, 17)),
+     ("From", AWS_TC),
+     ("To", EMILY),
+     ("Message-ID", ses_mid("w-e")),
+     ("In-Reply-To", ses_mid("r-d")),
+     ("References", ses_mid("r-d")),
+     ("Subject", "RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Emily,
+
+Just checking in. I haven't received the ID document I asked for on November 5, so I can't continue with the merge yet.
+
+If I don't hear from you by Friday, November 13, this case will be closed automatically due to inactivity. You can still reopen it within 14 days by replying.
+
+Best,
+Kevin
+
+-----Original Message-----
+From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Sent: Thursday, November 5, 2026 4:18 PM
+To: Emily Carter <emily.carter@fabrikam.com>
+Subject: RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance
+
+Hi Emily,
+
+However, the name on AWS87654321 is recorded as "Emily Jones". Because the names differ, I'll need a little more before I can go ahead:
+- a photo or scan of a government-issued ID showing your current name, or
+- a document that shows the name change.
+
+Please attach the file to your reply.
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body style="font-family:Calibri,Arial,sans-serif">
+<p>Hi Emily,</p>
+<p>Just checking in. I haven't received the ID document I asked for on November 5, so I can't continue with the merge yet.</p>
+<p>If I don't hear from you by <b>Friday, November 13</b>, this case will be closed automatically due to inactivity. You can still reopen it within 14 days by replying.</p>
+<p>Best,<br>Kevin</p>
+<p>-----Original Message-----<br>
+<b>From:</b> AWS Training and Certification &lt;aws-cs-trainingcertification-form@amazon.com&gt;<br>
+<b>Sent:</b> Thursday, November 5, 2026 4:18 PM<br>
+<b>Subject:</b> RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance</p>
+<p>However, the name on AWS87654321 is recorded as &quot;Emily Jones&quot;. Because the names differ, I&#39;ll need a little more before I can go ahead.</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "_000_w-e_alt_"),
+    eol="\r\n")
+
+add("auto_close_warning", "pass", "176612007400823", "en", "HTML-only; 'resolved because we did not receive a response'",
+    [RCV("mx.google.com", "a8-61.smtp-out.amazonses.com", "54.240.8.61", D(2026, 11, 30, 8, 0, 4),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("w-f", "54.240.8.61"),
+     *DK_AWS("w-f", _epoch(2026, 11, 30, 8, 0, 0)),
+     ("Date", D(2026, 11, 30, 8, 0, 0)),
+     ("From", AWS_TC),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", ses_mid("w-f")),
+     ("Subject", "RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+<html><body>
+<p>Hello Daniel,</p>
+<p>Your case <strong>176612007400823</strong> has been resolved because we did not receive a response within 7 days.</p>
+<p>Need more help? Simply reply to this message within <strong>14 days</strong> and your case will be reopened automatically. After 14 days, please <a href="https://aws.amazon.com/contact-us/">contact us</a> again.</p>
+<p>Thank you,<br>AWS Training &amp; Certification</p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"))
+
+add("auto_close_warning", "unverified", "176620873500066", "en", "no Authentication-Results; terse reminder",
+    [("Date", D(2026, 11, 11, 13, 0, 0)),
+     ("From", AWS_TC),
+     ("To", "lucas.moreau@outlook.com"),
+     ("Message-ID", ses_mid("w-g")),
+     ("Subject", "RE:[CASE 176620873500066] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+Hello,
+
+This is a reminder about case 176620873500066.
+
+We are waiting for your reply. Unless we hear from you, the case will be resolved automatically in 2 days.
+
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"))
+
+add("auto_close_warning", "fail", "", "ja",
+    "FORGERY: From @amazon.com, topmost EOP AR spf=fail dkim=fail dmarc=fail (compauth=fail); also Reply-To to a non-AWS address; "
+    "threatens revocation",
+    [AR(MX_NW, "spf=fail (sender IP is 45.137.21.9) smtp.mailfrom=amazon.com",
+        "dkim=fail (signature did not verify) header.d=amazon.com",
+        "dmarc=fail action=quarantine header.from=amazon.com", "compauth=fail reason=000"),
+     RCV(MX_NW, "unknown-45-137-21-9.as-example.net", "45.137.21.9", D(2026, 11, 14, 22, 11, 9),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     DK("amazon.com", SEL_AMZ, "w-h", _epoch(2026, 11, 14, 22, 11, 5)),
+     ("Date", D(2026, 11, 15, 7, 11, 5, 9)),
+     ("From", AWS_TC),
+     ("Reply-To", "aws-support-desk@outlook.jp"),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("w-h")),
+     ("Subject", SJ("", "【重要】ケースが自動的にクローズされます", "iso2022_jp"))],
+    Leaf("""\
+渡辺様
+
+お客様のケースについて、ご返信が確認できておりません。
+24時間以内にご対応いただけない場合、ケースは自動的にクローズされ、保有中の認定資格はすべて失効します。
+
+失効を防ぐには、下記より認定アカウントにサインインしてください。
+https://aws-certification-login.com/ja/reactivate
+
+AWS トレーニングと認定
+""", cs="iso2022_jp", cte="7bit"))
+
+add("auto_close_warning", "pass", "176540311900264", "en", "notification from no-reply-aws@amazon.com; utf-8 qp",
+    [RCV(MX_EC, "a8-33.smtp-out.amazonses.com", "54.240.8.33", D(2026, 11, 10, 22, 0, 4),
+         "priya.raman@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("w-i", _epoch(2026, 11, 10, 22, 0, 0)),
+     ("Date", D(2026, 11, 10, 22, 0, 0)),
+     ("From", AWS_NOREPLY),
+     ("To", "priya.raman@example-corp.co.jp"),
+     ("Message-ID", ses_mid("w-i")),
+     ("Subject", "Action needed: your case 176540311900264 is awaiting your response")],
+    Leaf("""\
+Hello Priya,
+
+Your AWS Training and Certification case 176540311900264 is awaiting your response.
+
+Case status: Pending customer action
+Last update from support: November 10, 2026
+
+If we don’t hear from you within 72 hours, the case will be resolved automatically. To keep it open, reply to the latest message from our support team (not to this notification).
+
+— AWS Training and Certification
+"""))
+
+add("auto_close_warning", "pass", "176612007400823", "en",
+    "Gmail inline forward (---------- Forwarded message ---------) by the user to his work mailbox; outer sender gmail.com "
+    "(DMARC pass at Exchange Online); HTML part uses gmail_quote",
+    [AR("DM6NAM12FT021.mail.protection.outlook.com",
+        "spf=pass (sender IP is 209.85.220.41) smtp.mailfrom=gmail.com",
+        "dkim=pass (signature was verified) header.d=gmail.com",
+        "dmarc=pass action=none header.from=gmail.com", "compauth=pass reason=100"),
+     RCV("DM6NAM12FT021.mail.protection.outlook.com", "mail-sor-f41.google.com", "209.85.220.41",
+         D(2026, 11, 16, 12, 20, 40), "daniel.novak@woodgrovebank.com", "Microsoft SMTP Server"),
+     DK("gmail.com", "20230601", "w-j", _epoch(2026, 11, 16, 12, 20, 36)),
+     ("Date", D(2026, 11, 16, 13, 20, 36, 1)),
+     ("From", DANIEL),
+     ("To", "daniel.novak@woodgrovebank.com"),
+     ("Message-ID", gmail_mid("w-j")),
+     ("Subject", "Fwd: RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Note to self - reply to AWS tonight, don't let it close.
+
+---------- Forwarded message ---------
+From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+Date: Mon, Nov 16, 2026 at 4:05 AM
+Subject: RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance
+To: <daniel.novak83@gmail.com>
+
+
+Hi Daniel,
+
+We're still waiting on the validation number for your Machine Learning - Specialty certification.
+
+If we don't hear from you in the next 3 days, this case will be automatically resolved. You can reopen it by replying within 14 days.
+
+Arjun
+AWS Training and Certification
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<div dir="ltr">Note to self - reply to AWS tonight, don&#39;t let it close.<br><br>
+<div class="gmail_quote"><div dir="ltr" class="gmail_attr">---------- Forwarded message ---------<br>
+From: <b class="gmail_sendername" dir="auto">AWS Training and Certification</b> <span dir="auto">&lt;<a href="mailto:aws-cs-trainingcertification-form@amazon.com">aws-cs-trainingcertification-form@amazon.com</a>&gt;</span><br>
+Date: Mon, Nov 16, 2026 at 4:05 AM<br>
+Subject: RE:[CASE 176612007400823] [AWS Training and Certification Form Submission] - account-assistance<br>
+To: &lt;<a href="mailto:daniel.novak83@gmail.com">daniel.novak83@gmail.com</a>&gt;<br></div><br><br>
+<p>Hi Daniel,</p>
+<p>We&#39;re still waiting on the validation number for your Machine Learning - Specialty certification.</p>
+<p>If we don&#39;t hear from you in the next 3 days, this case will be automatically resolved. You can reopen it by replying within 14 days.</p>
+<p>Arjun<br>AWS Training and Certification</p>
+</div></div>
+""", sub="html", cs="us-ascii", cte="7bit")], "000000000000w-j-0612a7f3c9e1"))
+

@@ -1,0 +1,47 @@
+"""Shared test helpers (fixtures that need Dovecot live in conftest.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "sample_mail"
+CASE_TOML = SAMPLES / "case.toml"
+T0 = dt.datetime(2026, 11, 2, 0, 0, tzinfo=dt.timezone.utc)
+
+
+class Clock:
+    """A settable clock for App(clock=...)."""
+
+    def __init__(self, start: dt.datetime = T0) -> None:
+        self.now = start
+
+    def __call__(self) -> dt.datetime:
+        return self.now
+
+    def tick(self, **kw) -> dt.datetime:
+        self.now += dt.timedelta(**kw)
+        return self.now
+
+
+def make_app(home: Path, clock: Clock | None = None, config: str = ""):
+    from certmerge.app import App
+    from certmerge.config import load_settings
+
+    home.mkdir(parents=True, exist_ok=True)
+    if config:
+        (home / "config.toml").write_text(config, encoding="utf-8")
+    return App(load_settings(home), clock=clock or Clock())
+
+
+def sample_case():
+    from certmerge.casefile import load_casefile
+
+    return load_casefile(CASE_TOML, today=dt.date(2026, 11, 2))
+
+
+def sample_bytes(prefix: str) -> bytes:
+    """The sample mail whose file name starts with `prefix` (e.g. "04")."""
+    (path,) = [p for p in SAMPLES.glob("*.eml") if p.name.startswith(prefix)]
+    return path.read_bytes()
