@@ -3111,3 +3111,1073 @@ To: &lt;<a href="mailto:daniel.novak83@gmail.com">daniel.novak83@gmail.com</a>&g
 </div></div>
 """, sub="html", cs="us-ascii", cte="7bit")], "000000000000w-j-0612a7f3c9e1"))
 
+# --------------------------------------------------------------------------
+# unrelated
+# --------------------------------------------------------------------------
+
+add("unrelated", "pass", "", "en", "HARD NEGATIVE: colleague about a git merge conflict; says 'merge' and 'please confirm'",
+    [RCV(MX_EC, "mail-out1.example-corp.co.jp", "198.51.100.7", D(2026, 11, 12, 1, 22, 40),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-1", _epoch(2026, 11, 12, 1, 22, 36)),
+     ("Date", D(2026, 11, 12, 10, 22, 36, 9)),
+     ("From", "Kenta Ito <kenta.ito@example-corp.co.jp>"),
+     ("To", TARO),
+     ("Message-ID", "<20261112102236.91f0aa@example-corp.co.jp>"),
+     ("Subject", "Re: merge conflict in feature/account-merge")],
+    Leaf("""\
+Hi Taro,
+
+I tried to merge feature/account-merge into main this morning, but git stopped with a conflict in src/accounts/merge.py (both of us changed the merge_accounts() signature).
+
+I didn't want to resolve it blindly. Could you take a look and either rebase your branch or resolve the conflict on the PR? Once the checks pass I'll approve and squash-merge it.
+
+Also, please confirm you want the old merge_legacy() helper deleted - it's still referenced in two tests.
+
+Thanks,
+Kenta
+""", cs="us-ascii", cte="7bit"))
+
+add("unrelated", "pass", "", "ja", "HARD NEGATIVE: colleague asking to merge a pull request (マージ, 統合); ISO-2022-JP",
+    [ar_dom(MX_EC, "example-corp.co.jp"),
+     RCV(MX_EC, "mail-out1.example-corp.co.jp", "198.51.100.7", D(2026, 11, 13, 6, 2, 10),
+         "taro.yamada@example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-2", _epoch(2026, 11, 13, 6, 2, 6)),
+     ("Date", D(2026, 11, 13, 15, 2, 6, 9)),
+     ("From", A("伊藤 健太", "kenta.ito@example-corp.co.jp", "iso2022_jp")),
+     ("To", TARO_JA),
+     ("Message-ID", "<20261113150206.2b7e11@example-corp.co.jp>"),
+     ("Subject", SJ("", "プルリクエスト #128 のマージについて", "iso2022_jp"))],
+    Leaf("""\
+山田さん
+
+お疲れさまです。伊藤です。
+
+#128（アカウント統合処理のリファクタリング）のプルリクエスト、レビュー完了しました。
+指摘事項は対応済みのようなので、main へのマージをお願いします。
+
+マージ後、develop ブランチとの統合も必要になるので、
+完了したら Slack で一声かけてもらえると助かります。
+
+よろしくお願いします。
+伊藤
+""", cs="iso2022_jp", cte="7bit"))
+
+add("unrelated", "pass", "", "en",
+    "HARD NEGATIVE: GitHub PR notification about this very project (mentions confirmation_request, merging)",
+    [RCV(MX_EC, "out-21.smtp.github.com", "192.30.252.204", D(2026, 11, 14, 2, 40, 12),
+         "taro.yamada@example-corp.co.jp"),
+     AR(MX_EC, "dkim=pass header.d=github.com header.s=pf2023", "spf=pass smtp.mailfrom=github.com",
+        "dmarc=pass header.from=github.com"),
+     DK("github.com", "pf2023", "u-3", _epoch(2026, 11, 14, 2, 40, 8)),
+     ("Date", D(2026, 11, 14, 2, 40, 8)),
+     ("From", "Kenta Ito <notifications@github.com>"),
+     ("Reply-To", "example-corp/certmerge <reply+ABCD1234EFGH5678IJKL@reply.github.com>"),
+     ("To", "example-corp/certmerge <certmerge@noreply.github.com>"),
+     ("Cc", "Taro Yamada <taro.yamada@example-corp.co.jp>, Author <author@noreply.github.com>"),
+     ("Message-ID", "<example-corp/certmerge/pull/131/review/2448190@github.com>"),
+     ("In-Reply-To", "<example-corp/certmerge/pull/131@github.com>"),
+     ("References", "<example-corp/certmerge/pull/131@github.com>"),
+     ("Subject", "Re: [example-corp/certmerge] Reply automatically to confirmation requests (PR #131)"),
+     ("List-ID", "example-corp/certmerge <certmerge.example-corp.github.com>")],
+    Multi("alternative", [
+        Leaf("""\
+@kenta-ito approved this pull request.
+
+LGTM. Merging once CI is green.
+
+> +    if kind == "confirmation_request":
+> +        return Action.REPLY_CONFIRM
+
+nit: maybe rename REPLY_CONFIRM to CONFIRM_MERGE for clarity.
+
+—
+Reply to this email directly, view it on GitHub, or unsubscribe.
+You are receiving this because you authored the thread.
+"""),
+        Leaf("""\
+<p><b>@kenta-ito</b> approved this pull request.</p>
+<p>LGTM. Merging once CI is green.</p>
+<pre>+    if kind == &quot;confirmation_request&quot;:
++        return Action.REPLY_CONFIRM</pre>
+<p>nit: maybe rename <code>REPLY_CONFIRM</code> to <code>CONFIRM_MERGE</code> for clarity.</p>
+<p style="font-size:small;color:#666">—<br>Reply to this email directly, <a href="https://github.com/example-corp/certmerge/pull/131#pullrequestreview-2448190">view it on GitHub</a>, or <a href="https://github.com/notifications/unsubscribe-auth/AAAA">unsubscribe</a>.<br>You are receiving this because you authored the thread.</p>
+""", sub="html")], "--==_mimepart_6735a1b0c3f2e_7c1d2b8"))
+
+add("unrelated", "pass", "", "en", "HARD NEGATIVE: AWS marketing (certification promotion) from amazon.com, display name like support; HTML-only",
+    [RCV(MX_EC, "a8-120.smtp-out.amazonses.com", "54.240.8.120", D(2026, 11, 10, 17, 0, 40),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC, "marketing.amazonses.com"),
+     *DK_AWS("u-4", _epoch(2026, 11, 10, 17, 0, 36)),
+     ("Date", D(2026, 11, 10, 17, 0, 36)),
+     ("From", "AWS Training and Certification <aws-marketing-email-replies@amazon.com>"),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", ses_mid("u-4")),
+     ("Subject", "Your next AWS Certification is closer than you think"),
+     ("List-Unsubscribe", "<https://pages.awscloud.com/unsubscribe?e=abc123>")],
+    Leaf("""\
+<html><body>
+<table width="600" align="center" style="font-family:Arial,sans-serif">
+<tr><td><img src="https://d1.awsstatic.com/logos/aws-logo.png" alt="AWS" width="60"></td></tr>
+<tr><td>
+<h1 style="font-size:24px">Your next certification is closer than you think</h1>
+<p>Get certified before December 31, 2026 and receive a free retake if you don&rsquo;t pass on the first try.*</p>
+<ul>
+<li>AWS Certified AI Practitioner</li>
+<li>AWS Certified Machine Learning Engineer &ndash; Associate</li>
+<li>AWS Certified Data Engineer &ndash; Associate</li>
+</ul>
+<p><a href="https://aws.amazon.com/certification/">Schedule your exam &raquo;</a></p>
+<p style="font-size:10px;color:#666">*Terms apply. You are receiving this email because you opted in to AWS Training and Certification communications.
+Amazon Web Services, Inc., 410 Terry Avenue North, Seattle, WA 98109.</p>
+<p style="font-size:10px"><a href="https://pages.awscloud.com/unsubscribe?e=abc123">Unsubscribe</a></p>
+</td></tr>
+</table>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit"))
+
+add("unrelated", "pass", "", "en", "HARD NEGATIVE: AWS re:Invent marketing mentioning certification and badges",
+    [RCV("mx.google.com", "a8-121.smtp-out.amazonses.com", "54.240.8.121", D(2026, 11, 18, 16, 0, 3),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_aws_google("u-5", "54.240.8.121"),
+     *DK_AWS("u-5", _epoch(2026, 11, 18, 15, 59, 59)),
+     ("Date", D(2026, 11, 18, 15, 59, 59)),
+     ("From", "AWS re:Invent <aws-reinvent@amazon.com>"),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", ses_mid("u-5")),
+     ("Subject", "re:Invent 2026: visit the AWS Certification Lounge")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Daniel,
+
+re:Invent 2026 is almost here (November 30 – December 4, Las Vegas).
+
+As an AWS Certified individual, you have access to the AWS Certification Lounge:
+  • Grab a coffee and recharge between sessions
+  • Pick up exclusive certified swag (bring your digital badge!)
+  • Meet other certified builders
+
+Not certified yet? Take an exam onsite at the re:Invent testing center – seats are limited.
+
+See you in Vegas,
+The AWS re:Invent team
+
+Unsubscribe: https://pages.awscloud.com/unsubscribe
+"""),
+        Leaf("""\
+<html><body style="font-family:Arial">
+<p>Hi Daniel,</p>
+<p><b>re:Invent 2026</b> is almost here (November 30 – December 4, Las Vegas).</p>
+<p>As an AWS Certified individual, you have access to the AWS Certification Lounge:</p>
+<ul><li>Grab a coffee and recharge between sessions</li>
+<li>Pick up exclusive certified swag (bring your digital badge!)</li>
+<li>Meet other certified builders</li></ul>
+<p>Not certified yet? Take an exam onsite at the re:Invent testing center – seats are limited.</p>
+<p>See you in Vegas,<br>The AWS re:Invent team</p>
+<p style="font-size:10px"><a href="https://pages.awscloud.com/unsubscribe">Unsubscribe</a></p>
+</body></html>
+""", sub="html")], "u-5-alt-reinvent"))
+
+add("unrelated", "pass", "", "ja", "HARD NEGATIVE: AWS Japan certification campaign (marketing); HTML-only utf-8 base64; CRLF",
+    [ar_eop(MX_NW, ip="54.240.8.122", mailfrom="marketing.amazonses.com"),
+     RCV(MX_NW, "a8-122.smtp-out.amazonses.com", "54.240.8.122", D(2026, 11, 16, 1, 0, 3),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("u-6", _epoch(2026, 11, 16, 0, 59, 59)),
+     ("Date", D(2026, 11, 16, 0, 59, 59)),
+     ("From", A("アマゾン ウェブ サービス ジャパン", "aws-apj-marketing@amazon.com")),
+     ("To", "kenji.watanabe@northwind-trading.co.jp"),
+     ("Message-ID", ses_mid("u-6")),
+     ("Subject", SJ("", "【AWS 認定】年末の受験応援キャンペーンのご案内"))],
+    Leaf("""\
+<html><body>
+<div style="max-width:600px;font-family:'Hiragino Sans',Meiryo,sans-serif">
+<h2>AWS 認定 受験応援キャンペーン実施中</h2>
+<p>いつも AWS をご利用いただきありがとうございます。</p>
+<p>2026年12月31日までに AWS 認定試験を受験された方の中から抽選で、<br>
+次回の受験に使える 100% 割引バウチャーをプレゼントいたします。</p>
+<table border="0" cellpadding="4">
+<tr><td>対象試験</td><td>アソシエイト・プロフェッショナル・専門知識の全試験</td></tr>
+<tr><td>応募方法</td><td>キャンペーンページからエントリー</td></tr>
+</table>
+<p><a href="https://aws.amazon.com/jp/certification/">キャンペーンの詳細を見る</a></p>
+<p style="font-size:11px;color:#666">配信停止をご希望の方は<a href="https://pages.awscloud.com/unsubscribe">こちら</a>。<br>
+アマゾン ウェブ サービス ジャパン合同会社</p>
+</div>
+</body></html>
+""", sub="html", cte="base64"),
+    eol="\r\n")
+
+add("unrelated", "pass", "", "en",
+    "HARD NEGATIVE: newsletter explaining the whole merge procedure step by step (received case, confirm, merged, auto-resolve)",
+    [RCV(MX_EC, "mail.cloudweekly.dev", "203.0.113.90", D(2026, 11, 19, 13, 0, 8),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "cloudweekly.dev"),
+     DK("cloudweekly.dev", "sel2026", "u-7", _epoch(2026, 11, 19, 13, 0, 4)),
+     ("Date", D(2026, 11, 19, 13, 0, 4)),
+     ("From", "Cloud Weekly <digest@cloudweekly.dev>"),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", plain_mid("u-7", "cloudweekly.dev")),
+     ("Subject", "Cloud Weekly #212: How to merge two AWS Certification accounts"),
+     ("List-Unsubscribe", "<https://cloudweekly.dev/u/8f2a>")],
+    Leaf("""\
+CLOUD WEEKLY — Issue #212
+
+In this issue
+1. How to merge two AWS Certification accounts (step by step)
+2. S3 lifecycle rules you probably forgot about
+3. Reader question: is the SysOps exam still worth it?
+
+----------------------------------------------------------------------
+
+1. HOW TO MERGE TWO AWS CERTIFICATION ACCOUNTS
+
+Ended up with two certification profiles after changing jobs? You're not alone. Here's how the merge works in practice:
+
+  Step 1 - Open a case with AWS Training and Certification using the support form (category "account assistance").
+  Step 2 - You'll get an automatic email saying "We have received your case", with a 15-digit case ID in the subject.
+  Step 3 - An agent asks for details: the notification email on the other account, validation numbers, sometimes an ID.
+  Step 4 - The agent asks you to confirm the merge. Read it carefully: it cannot be undone.
+  Step 5 - You receive "the accounts have been merged". Credly badges follow within a day or two.
+
+Tip: reply within a few days, otherwise the case is resolved automatically (you can reopen it within 14 days).
+
+Read the full article: https://cloudweekly.dev/posts/merge-aws-certification-accounts
+
+2. S3 LIFECYCLE RULES YOU PROBABLY FORGOT ABOUT
+
+Incomplete multipart uploads cost money too. One rule fixes it.
+https://cloudweekly.dev/posts/s3-lifecycle
+
+3. READER QUESTION
+
+"Is the SysOps exam still worth it?" Short answer: if you run workloads, yes.
+https://cloudweekly.dev/posts/sysops-worth-it
+
+----------------------------------------------------------------------
+You are receiving Cloud Weekly because you subscribed at cloudweekly.dev.
+Unsubscribe: https://cloudweekly.dev/u/8f2a
+"""))
+
+add("unrelated", "pass", "", "ja",
+    "HARD NEGATIVE: Japanese blog digest retelling a merge case (受け付けました / 統合してよろしいか / 統合が完了しました / 自動的にクローズ); "
+    "charset=Shift_JIS with CP932-only ① ② ③; CRLF",
+    [RCV(MX_EC, "mail.devnote.jp", "203.0.113.140", D(2026, 11, 20, 23, 0, 12),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "devnote.jp"),
+     DK("devnote.jp", "sel2026", "u-8", _epoch(2026, 11, 20, 23, 0, 8)),
+     ("Date", D(2026, 11, 21, 8, 0, 8, 9)),
+     ("From", A("devnote 週刊ダイジェスト", "digest@devnote.jp", "cp932")),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", plain_mid("u-8", "devnote.jp")),
+     ("Subject", SJ("", "【週刊ダイジェスト】AWS認定アカウントを統合する手順 ほか", "cp932"))],
+    Leaf("""\
+━━━━━━━━━━━━━━━━━━━━━━━━
+　devnote 週刊ダイジェスト　2026年11月第3週
+━━━━━━━━━━━━━━━━━━━━━━━━
+
+■今週の人気記事
+
+① AWS認定アカウントを統合する手順（サポートケースの流れ）
+　転職で認定アカウントが2つになってしまった筆者が、サポートに統合を依頼した体験談です。
+　フォーム送信後すぐに「お問い合わせを受け付けました」というメールが届き、
+　数日後に担当者から統合元アカウントの情報を求められました。
+　最後に「統合してよろしいかご確認ください」と聞かれ、返信して2日後に「統合が完了しました」との連絡。
+　返信を放置すると自動的にクローズされるので注意、とのことです。
+　https://devnote.jp/articles/aws-cert-merge
+
+② 会社のGitリポジトリを統合したときにやったこと
+　https://devnote.jp/articles/monorepo-migration
+
+③ Pythonでメールの文字コードを正しく扱う
+　https://devnote.jp/articles/python-mail-charset
+
+━━━━━━━━━━━━━━━━━━━━━━━━
+配信停止：https://devnote.jp/mypage/mail
+""", cs="cp932", label="Shift_JIS", cte="8bit"),
+    eol="\r\n",
+    known="① ② ③ are CP932-only: Python's shift_jis codec returns U+FFFD plus a stray byte")
+
+add("unrelated", "pass", "177104562300915", "en",
+    "HARD NEGATIVE: another AWS support case (Billing) with [CASE n] subject from no-reply-aws; ends with a feedback ask",
+    [RCV(MX_EC, "a8-35.smtp-out.amazonses.com", "54.240.8.35", D(2026, 11, 18, 3, 12, 30),
+         "taro.yamada@example-corp.co.jp"),
+     ar_aws(MX_EC),
+     *DK_AWS("u-9", _epoch(2026, 11, 18, 3, 12, 26)),
+     ("Date", D(2026, 11, 18, 3, 12, 26)),
+     ("From", AWS_NOREPLY),
+     ("To", "taro.yamada@example-corp.co.jp"),
+     ("Message-ID", ses_mid("u-9")),
+     ("Subject", "RE:[CASE 177104562300915] Billing inquiry - unexpected charges on November invoice")],
+    Leaf("""\
+Hello,
+
+Thank you for contacting AWS Billing and Account support.
+
+I reviewed your November invoice for account 123456789012. The unexpected charge of USD 86.40 comes from an Elastic IP address that was allocated but not attached to a running instance in ap-northeast-1.
+
+I've applied a one-time courtesy credit of USD 86.40, which will appear on your next bill. To avoid further charges, please release the address in the EC2 console.
+
+We value your feedback. Please share your experience by rating this correspondence using the links below.
+https://console.aws.amazon.com/support/feedback?caseId=177104562300915
+
+Best regards,
+Hiroshi K.
+Amazon Web Services
+""", cs="us-ascii", cte="7bit"))
+
+add("unrelated", "pass", "177089234100678", "ja",
+    "HARD NEGATIVE: another AWS support case (EC2 quota) in Japanese; contains 7日間ご返信がない場合…自動的にクローズ",
+    [ar_eop(MX_NW, ip="54.240.8.46"),
+     RCV(MX_NW, "a8-46.smtp-out.amazonses.com", "54.240.8.46", D(2026, 11, 17, 4, 30, 2),
+         "kenji.watanabe@northwind-trading.co.jp", "Microsoft SMTP Server"),
+     *DK_AWS("u-10", _epoch(2026, 11, 17, 4, 29, 58)),
+     ("Date", D(2026, 11, 17, 4, 29, 58)),
+     ("From", AWS_NOREPLY),
+     ("To", KENJI),
+     ("Message-ID", ses_mid("u-10")),
+     ("Subject", SJ("RE:[CASE 177089234100678]", "EC2 インスタンスのサービスクォータ引き上げについて"))],
+    Leaf("""\
+渡辺様
+
+AWS サポートの松本です。
+サービスクォータ（東京リージョンの On-Demand Standard インスタンスの vCPU 上限）を 256 に引き上げました。
+反映まで最大30分ほどかかる場合があります。
+
+引き上げ後の値は、Service Quotas コンソールでご確認いただけます。
+本件はこれで解決とさせていただきますが、ご不明な点があればこのケースに返信してください。
+7日間ご返信がない場合、ケースは自動的にクローズされます。
+
+松本
+Amazon Web Services サポート
+"""))
+
+add("unrelated", "pass", "", "en", "HARD NEGATIVE: Credly marketing from admin@credly.com, not about the user's badge",
+    [RCV(MX_EC, "o3.email.credly.com", "167.89.100.14", D(2026, 11, 24, 15, 30, 1),
+         "priya.raman@example-corp.co.jp"),
+     AR(MX_EC, "dkim=pass header.d=credly.com header.s=%s" % SEL_CREDLY, "spf=pass smtp.mailfrom=em.credly.com",
+        "dmarc=pass header.from=credly.com"),
+     DK("credly.com", SEL_CREDLY, "u-11", _epoch(2026, 11, 24, 15, 29, 57)),
+     ("Date", D(2026, 11, 24, 15, 29, 57)),
+     ("From", CREDLY),
+     ("To", "priya.raman@example-corp.co.jp"),
+     ("Message-ID", plain_mid("u-11", "mailer.credly.com")),
+     ("Subject", "Your 2026 skills snapshot: the most in-demand cloud badges"),
+     ("List-Unsubscribe", "<https://www.credly.com/settings/notifications>")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Priya,
+
+What's trending in cloud skills? We looked at millions of badges earned on Credly this year. Here are the top five cloud credentials employers searched for in 2026:
+
+1. AWS Certified Solutions Architect – Associate
+2. Microsoft Certified: Azure Administrator Associate
+3. Google Cloud Professional Cloud Architect
+4. AWS Certified AI Practitioner
+5. Certified Kubernetes Administrator (CKA)
+
+Explore learning paths and see which badges fit your career goals:
+https://www.credly.com/skills-report-2026
+
+You're receiving this email because you have a Credly account. Manage your email preferences: https://www.credly.com/settings/notifications
+
+Credly by Pearson
+"""),
+        Leaf("""\
+<html><body style="font-family:Helvetica,Arial">
+<p>Hi Priya,</p>
+<p>What&#39;s trending in cloud skills? We looked at millions of badges earned on Credly this year. Here are the top five cloud credentials employers searched for in 2026:</p>
+<ol><li>AWS Certified Solutions Architect – Associate</li>
+<li>Microsoft Certified: Azure Administrator Associate</li>
+<li>Google Cloud Professional Cloud Architect</li>
+<li>AWS Certified AI Practitioner</li>
+<li>Certified Kubernetes Administrator (CKA)</li></ol>
+<p><a href="https://www.credly.com/skills-report-2026">Explore learning paths</a></p>
+<p style="font-size:11px;color:#888">You&#39;re receiving this email because you have a Credly account. <a href="https://www.credly.com/settings/notifications">Manage your email preferences</a><br>Credly by Pearson</p>
+</body></html>
+""", sub="html")], "u-11-alt-skills"))
+
+add("unrelated", "pass", "", "ja",
+    "HARD NEGATIVE: company merger announcement (経営統合); labelled ISO-2022-JP but CP50220-style with ㈱ ① ② ③",
+    [ar_dom(MX_EC, "example-corp.co.jp"),
+     RCV(MX_EC, "mail-out2.example-corp.co.jp", "198.51.100.8", D(2026, 11, 9, 0, 30, 5),
+         "all-staff@example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-12", _epoch(2026, 11, 9, 0, 30, 1)),
+     ("Date", D(2026, 11, 9, 9, 30, 1, 9)),
+     ("From", A("経営企画部", "corp-planning@example-corp.co.jp", "iso2022_jp")),
+     ("To", A("全社員", "all-staff@example-corp.co.jp", "iso2022_jp")),
+     ("Message-ID", "<20261109093001.corp-planning.5a1e@example-corp.co.jp>"),
+     ("Subject", SJ("", "【重要】経営統合に関するお知らせ", "iso2022_jp"))],
+    Leaf("""\
+社員各位
+
+経営企画部です。
+
+すでに報道等でご存じの方もいらっしゃるかと思いますが、
+当社と㈱ミナト精工は、2027年4月1日付で経営統合することで基本合意いたしました。
+
+① 統合の形式：共同持株会社の設立
+② 統合後の社名：未定（決まり次第お知らせします）
+③ 社員の皆さまの雇用条件：現行どおり
+
+統合に伴うメールアドレスやアカウントの変更については、
+情報システム部から別途ご案内いたします。
+
+ご不明な点は経営企画部までお問い合わせください。
+""", cs="iso2022_jp", cte="7bit", encoder=jis_windows),
+    known="㈱ ① ② ③ are outside ISO-2022-JP: Python's iso-2022-jp decoder yields U+FFFD")
+
+add("unrelated", "pass", "", "ja",
+    "HARD NEGATIVE: department merger notice (部署の統合が完了しました); Shift_JIS without CP932-only characters",
+    [RCV(MX_EC, "mail-out2.example-corp.co.jp", "198.51.100.8", D(2026, 11, 16, 2, 0, 40),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-13", _epoch(2026, 11, 16, 2, 0, 36)),
+     ("Date", D(2026, 11, 16, 11, 0, 36, 9)),
+     ("From", A("情報システム部 ヘルプデスク", "it-helpdesk@example-corp.co.jp", "cp932")),
+     ("To", "dev@example-corp.co.jp"),
+     ("Message-ID", "<20261116110036.helpdesk.0c77@example-corp.co.jp>"),
+     ("Subject", SJ("", "部署統合に伴うメーリングリスト変更のお知らせ", "shift_jis"))],
+    Leaf("""\
+関係各位
+
+情報システム部の高橋です。
+
+11月16日付で、第一開発部と第二開発部の統合が完了しました。
+これに伴い、部署のメーリングリストを以下のとおり変更しましたのでお知らせします。
+
+　旧：dev1@example-corp.co.jp、dev2@example-corp.co.jp
+　新：dev@example-corp.co.jp
+
+旧アドレス宛てのメールは 12月31日まで新アドレスへ自動転送されます。
+転送期間終了後、旧アドレスは削除されます。
+
+また、共有フォルダのアクセス権も統合後の部署単位に変更済みです。
+問題がありましたらヘルプデスク（内線 4410）までご連絡ください。
+""", cs="shift_jis", cte="8bit"),
+    eol="\r\n")
+
+add("unrelated", "pass", "", "ja",
+    "HARD NEGATIVE: Amazon.co.jp order confirmation (Amazon, a certification textbook); subject Q-encoded utf-8",
+    [RCV("mx.google.com", "a27-190.smtp-out.us-west-2.amazonses.com", "54.240.27.190", D(2026, 11, 14, 3, 22, 10),
+         "hanako.suzuki.0312@gmail.com", "Google"),
+     AR("mx.google.com", "dkim=pass header.i=@amazon.co.jp header.s=rjbc2vo5 header.b=Zk3sW1xY",
+        "dkim=pass header.i=@amazonses.com header.s=%s header.b=Hq2oT8vE" % SEL_SES,
+        "spf=pass (google.com: domain of 0101019a2f3e@bounces.amazon.co.jp designates 54.240.27.190 as permitted sender) "
+        "smtp.mailfrom=0101019a2f3e@bounces.amazon.co.jp",
+        "dmarc=pass (p=QUARANTINE sp=QUARANTINE dis=NONE) header.from=amazon.co.jp"),
+     DK("amazon.co.jp", "rjbc2vo5", "u-14", _epoch(2026, 11, 14, 3, 22, 6)),
+     ("Date", D(2026, 11, 14, 3, 22, 6)),
+     ("From", "\"Amazon.co.jp\" <auto-confirm@amazon.co.jp>"),
+     ("To", "hanako.suzuki.0312@gmail.com"),
+     ("Message-ID", "<0101019a2f3e4d5c-%s-000000@us-west-2.amazonses.com>" % _hex("u-14", 12)),
+     ("Subject", SJ("", "Amazon.co.jp ご注文の確認「AWS認定ソリューションアーキテクト－アソシエイト 教科書…」", mode="Q"))],
+    Multi("alternative", [
+        Leaf("""\
+鈴木 花子 様
+
+Amazon.co.jp をご利用いただき、ありがとうございます。
+ご注文の確認をお知らせします。商品が発送されましたら、改めてメールでお知らせいたします。
+
+注文番号：250-3948127-5501846
+注文日：2026年11月14日
+
+AWS認定ソリューションアーキテクト－アソシエイト 教科書 第3版
+数量：1
+価格：￥3,080
+
+USB-C 充電ケーブル 1m
+数量：2
+価格：￥1,598
+
+お届け予定日：2026年11月16日(月)
+お届け先：鈴木 花子 様
+
+注文内容の確認・変更は、アカウントサービスの「注文履歴」から行えます。
+https://www.amazon.co.jp/your-orders
+
+Amazon.co.jp
+"""),
+        Leaf("""\
+<html><body style="font-family:sans-serif">
+<p>鈴木 花子 様</p>
+<p>Amazon.co.jp をご利用いただき、ありがとうございます。<br>
+ご注文の確認をお知らせします。商品が発送されましたら、改めてメールでお知らせいたします。</p>
+<table border="0" cellpadding="4">
+<tr><td>注文番号</td><td>250-3948127-5501846</td></tr>
+<tr><td>注文日</td><td>2026年11月14日</td></tr>
+</table>
+<table border="1" cellpadding="4" style="border-collapse:collapse">
+<tr><th>商品</th><th>数量</th><th>価格</th></tr>
+<tr><td>AWS認定ソリューションアーキテクト－アソシエイト 教科書 第3版</td><td>1</td><td>￥3,080</td></tr>
+<tr><td>USB-C 充電ケーブル 1m</td><td>2</td><td>￥1,598</td></tr>
+</table>
+<p>お届け予定日：2026年11月16日(月)</p>
+<p><a href="https://www.amazon.co.jp/your-orders">注文履歴を見る</a></p>
+<p>Amazon.co.jp</p>
+</body></html>
+""", sub="html")], "----=_Part_2291034_u-14.1763090926"))
+
+add("unrelated", "unverified", "", "en", "colleague's team offsite agenda; no Authentication-Results; CRLF",
+    [("Date", D(2026, 11, 24, 17, 45, 0, 9)),
+     ("From", PRIYA),
+     ("To", "dev@example-corp.co.jp"),
+     ("Message-ID", "<20261124174500.priya.7e21@example-corp.co.jp>"),
+     ("Subject", "Team offsite on Dec 3 - agenda")],
+    Leaf("""\
+Hi all,
+
+Quick reminder that the team offsite is on Thursday, Dec 3. Agenda:
+
+09:30  Coffee
+10:00  2027 roadmap (Taro)
+11:30  Security review results
+12:30  Lunch (vegetarian options ordered)
+14:00  Workshop: cleaning up our AWS accounts
+
+Please let me know by Friday if you can't make it.
+
+Priya
+""", cs="us-ascii", cte="7bit"),
+    eol="\r\n")
+
+add("unrelated", "pass", "176488120300557", "en",
+    "HARD NEGATIVE: colleague's Gmail reply; quoted part (gmail_quote/blockquote) is the AWS confirmation request; "
+    "new text is advice; subject keeps the case ID",
+    [AR(MX_FB, "spf=pass (sender IP is 209.85.220.41) smtp.mailfrom=fabrikam.com",
+        "dkim=pass (signature was verified) header.d=fabrikam.com",
+        "dmarc=pass action=none header.from=fabrikam.com", "compauth=pass reason=100"),
+     RCV(MX_FB, "mail-sor-f41.google.com", "209.85.220.41", D(2026, 11, 13, 16, 2, 13),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     DK("fabrikam.com", "google", "u-16", _epoch(2026, 11, 13, 16, 2, 9)),
+     ("Date", D(2026, 11, 13, 11, 2, 9, -5)),
+     ("From", "Yuki Tanaka <yuki.tanaka@fabrikam.com>"),
+     ("To", EMILY),
+     ("Message-ID", gmail_mid("u-16")),
+     ("In-Reply-To", gmail_mid("emily-fwd")),
+     ("References", gmail_mid("emily-fwd")),
+     ("Subject", "Re: Fwd: RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance")],
+    Multi("alternative", [
+        Leaf("""\
+Hi Emily,
+
+Looks legit to me - the headers say it came from amazon.com and DKIM passed. Just reply "I confirm" from your own mailbox, not from here.
+
+And yes, the badge will follow, mine took about a day.
+
+Yuki
+
+On Fri, Nov 13, 2026 at 10:41 AM Emily Carter <emily.carter@fabrikam.com> wrote:
+> Is this for real? Can you check before I reply?
+>
+> ---------- Forwarded message ---------
+> From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+> Date: Thu, Nov 12, 2026 at 6:02 PM
+> Subject: RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance
+>
+> Before I proceed, please confirm the following by replying "I confirm":
+> Merge AWS87654321 (emily.c.dev@yahoo.com) into AWS90123456 (emily.carter@fabrikam.com).
+> This action is permanent.
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<div dir="ltr">Hi Emily,<div><br></div><div>Looks legit to me - the headers say it came from amazon.com and DKIM passed. Just reply &quot;I confirm&quot; from your own mailbox, not from here.</div><div><br></div><div>And yes, the badge will follow, mine took about a day.</div><div><br></div><div>Yuki</div></div><br>
+<div class="gmail_quote"><div dir="ltr" class="gmail_attr">On Fri, Nov 13, 2026 at 10:41 AM Emily Carter &lt;<a href="mailto:emily.carter@fabrikam.com">emily.carter@fabrikam.com</a>&gt; wrote:<br></div>
+<blockquote class="gmail_quote" style="margin:0px 0px 0px 0.8ex;border-left:1px solid rgb(204,204,204);padding-left:1ex">
+<div dir="ltr">Is this for real? Can you check before I reply?<br><br>
+---------- Forwarded message ---------<br>
+From: <b class="gmail_sendername">AWS Training and Certification</b> &lt;aws-cs-trainingcertification-form@amazon.com&gt;<br>
+Date: Thu, Nov 12, 2026 at 6:02 PM<br>
+Subject: RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance<br><br>
+Before I proceed, please confirm the following by replying &quot;I confirm&quot;:<br>
+Merge AWS87654321 (emily.c.dev@yahoo.com) into AWS90123456 (emily.carter@fabrikam.com).<br>
+This action is permanent.</div>
+</blockquote></div>
+""", sub="html", cs="us-ascii", cte="7bit")], "000000000000u-16-a1b2c3d4e5f6"))
+
+add("unrelated", "pass", "176530418200731", "ja",
+    "HARD NEGATIVE: colleague congratulating; quoted part (JA Gmail quote header) is the AWS completion notice; utf-8 8bit",
+    [RCV(MX_EC, "mail-out1.example-corp.co.jp", "198.51.100.7", D(2026, 11, 16, 3, 30, 22),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-17", _epoch(2026, 11, 16, 3, 30, 18)),
+     ("Date", D(2026, 11, 16, 12, 30, 18, 9)),
+     ("From", A("伊藤 健太", "kenta.ito@example-corp.co.jp")),
+     ("To", TARO_JA),
+     ("Message-ID", "<20261116123018.c4e9@example-corp.co.jp>"),
+     ("In-Reply-To", "<20261116110211.9d0f@example-corp.co.jp>"),
+     ("Subject", "Re: Fwd: RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance")],
+    Leaf("""\
+山田さん
+
+統合完了おめでとうございます！
+これで会社の受験補助の申請も1つのアカウントで済みますね。
+
+ちなみに割引バウチャーが統合先に移っているか、念のため確認しておいたほうがいいと思います。
+私のときは反映まで半日くらいかかりました。
+
+伊藤
+
+2026年11月16日(月) 11:02 山田 太郎 <taro.yamada@example-corp.co.jp>:
+> 伊藤さん
+>
+> 例の件、ようやく終わりました。共有しておきます。
+>
+> ---------- Forwarded message ---------
+> From: AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>
+> Date: 2026年11月16日(月) 10:40
+> Subject: RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance
+>
+> 本日、アカウントの統合が完了しました。
+> 統合後のアカウント：AWS02468135（taro.yamada@example-corp.co.jp）
+""", cte="8bit"))
+
+add("unrelated", "pass", "", "en", "HARD NEGATIVE: AWS Training and Certification newsletter from amazon.com (recertification, voucher)",
+    [RCV(MX_TS, "a8-123.smtp-out.amazonses.com", "54.240.8.123", D(2026, 11, 12, 16, 0, 5),
+         "misaki.sato@tailspin.co.jp"),
+     ar_aws(MX_TS, "marketing.amazonses.com"),
+     *DK_AWS("u-18", _epoch(2026, 11, 12, 16, 0, 1)),
+     ("Date", D(2026, 11, 12, 16, 0, 1)),
+     ("From", "AWS Training and Certification <aws-tc-newsletter@amazon.com>"),
+     ("To", "misaki.sato@tailspin.co.jp"),
+     ("Message-ID", ses_mid("u-18")),
+     ("Subject", "AWS Training and Certification | November 2026")],
+    Multi("alternative", [
+        Leaf("""\
+AWS Training and Certification | November 2026
+
+Hi Misaki,
+
+New this month
+- Exam prep: new practice question sets for AWS Certified AI Practitioner
+- Updated exam guide for AWS Certified Solutions Architect - Professional
+- Free digital course: Generative AI Essentials on AWS
+
+Recertification reminder
+Your AWS Certified Solutions Architect - Associate expires in 2027. Recertify early and keep your certification active: use your 50% exam discount benefit on the recertification exam.
+
+Manage your account at https://www.aws.training
+
+You are receiving this newsletter because you opted in to AWS Training and Certification communications. Unsubscribe: https://pages.awscloud.com/communication-preferences
+""", cs="us-ascii", cte="7bit"),
+        Leaf("""\
+<html><body style="font-family:Arial">
+<h3>AWS Training and Certification | November 2026</h3>
+<p>Hi Misaki,</p>
+<p><b>New this month</b></p>
+<ul><li>Exam prep: new practice question sets for AWS Certified AI Practitioner</li>
+<li>Updated exam guide for AWS Certified Solutions Architect - Professional</li>
+<li>Free digital course: Generative AI Essentials on AWS</li></ul>
+<p><b>Recertification reminder</b><br>
+Your AWS Certified Solutions Architect - Associate expires in 2027. Recertify early and keep your certification active: use your 50% exam discount benefit on the recertification exam.</p>
+<p><a href="https://www.aws.training">Manage your account</a></p>
+<p style="font-size:10px">You are receiving this newsletter because you opted in to AWS Training and Certification communications. <a href="https://pages.awscloud.com/communication-preferences">Unsubscribe</a></p>
+</body></html>
+""", sub="html", cs="us-ascii", cte="7bit")], "u-18-alt-news"))
+
+add("unrelated", "pass", "", "en",
+    "HARD NEGATIVE: AWS Free Tier alert from no-reply-aws@amazon.com (same sender as surveys); EOP AR without authserv-id",
+    [ar_eop(None, ip="54.240.8.124"),
+     RCV("AM4PEPF00027A6C.eurprd04.prod.outlook.com", "a8-124.smtp-out.amazonses.com", "54.240.8.124",
+         D(2026, 11, 22, 7, 12, 40), "lucas.moreau@outlook.com", "Microsoft SMTP Server"),
+     *DK_AWS("u-19", _epoch(2026, 11, 22, 7, 12, 36)),
+     ("Date", D(2026, 11, 22, 7, 12, 36)),
+     ("From", AWS_NOREPLY),
+     ("To", "lucas.moreau@outlook.com"),
+     ("Message-ID", ses_mid("u-19")),
+     ("Subject", "AWS Free Tier limit alert")],
+    Leaf("""\
+Hello,
+
+Your AWS account 210987654321 has exceeded 85% of the usage limit for one or more AWS Free Tier-eligible services for the month of November.
+
+Product: Amazon Elastic Compute Cloud
+Usage type: BoxUsage:t3.micro
+Usage limit: 750 hours
+Current usage: 642 hours
+
+To learn more about your AWS Free Tier usage, visit the Billing and Cost Management console.
+
+Sincerely,
+Amazon Web Services
+
+This message was produced and distributed by Amazon Web Services, Inc., 410 Terry Avenue North, Seattle, WA 98109.
+""", cs="us-ascii", cte="7bit"))
+
+add("unrelated", "pass", "", "ja",
+    "HARD NEGATIVE: AWS event/seminar questionnaire (アンケート, 満足度) – a survey, but not about the support case",
+    [ar_aws(MX_EC, "marketing.amazonses.com"),
+     RCV(MX_EC, "a8-125.smtp-out.amazonses.com", "54.240.8.125", D(2026, 11, 20, 6, 0, 9),
+         "taro.yamada@example-corp.co.jp"),
+     *DK_AWS("u-20", _epoch(2026, 11, 20, 6, 0, 5)),
+     ("Date", D(2026, 11, 20, 6, 0, 5)),
+     ("From", A("AWS トレーニングと認定 イベント事務局", "aws-jp-events@amazon.com")),
+     ("To", TARO_JA),
+     ("Message-ID", ses_mid("u-20")),
+     ("Subject", SJ("", "AWS 認定者限定オンラインセミナー ご参加アンケートのお願い"))],
+    Multi("alternative", [
+        Leaf("""\
+山田 太郎 様
+
+先日は「AWS 認定者限定 オンラインセミナー：生成AI時代のアーキテクチャ」にご参加いただき、誠にありがとうございました。
+
+今後のセミナー改善のため、アンケートへのご協力をお願いいたします。
+所要時間は3分ほどです。ご回答いただいた方には、セミナー資料（PDF）をお送りします。
+
+▼アンケートに回答する
+https://pages.awscloud.com/jp-certified-seminar-survey.html
+
+満足度、今後聞きたいテーマなどをお聞かせください。
+
+アマゾン ウェブ サービス ジャパン合同会社
+AWS トレーニングと認定 イベント事務局
+""", cte="base64"),
+        Leaf("""\
+<html><body>
+<p>山田 太郎 様</p>
+<p>先日は「AWS 認定者限定 オンラインセミナー：生成AI時代のアーキテクチャ」にご参加いただき、誠にありがとうございました。</p>
+<p>今後のセミナー改善のため、アンケートへのご協力をお願いいたします。<br>
+所要時間は3分ほどです。ご回答いただいた方には、セミナー資料（PDF）をお送りします。</p>
+<p><a href="https://pages.awscloud.com/jp-certified-seminar-survey.html">▼アンケートに回答する</a></p>
+<p>満足度、今後聞きたいテーマなどをお聞かせください。</p>
+<p>アマゾン ウェブ サービス ジャパン合同会社<br>AWS トレーニングと認定 イベント事務局</p>
+</body></html>
+""", sub="html", cte="base64")], "u-20-alt-seminar"))
+
+add("unrelated", "unverified", "", "ja",
+    "family mail; no Authentication-Results; labelled ISO-2022-JP-2004 (bytes from Python's iso2022_jp_2004, ESC $ ( Q for ① ②)",
+    [("Date", D(2026, 11, 18, 20, 14, 0, 9)),
+     ("From", A("山田 恵子", "keiko.yamada@example.ne.jp", "iso2022_jp")),
+     ("To", "taro.personal@example.net"),
+     ("Message-ID", "<20261118201400.keiko@example.ne.jp>"),
+     ("Subject", SJ("", "土曜日の夕飯", "iso2022_jp"))],
+    Leaf("""\
+太郎へ
+
+今度の土曜日、お父さんの誕生日なので夕飯を食べに来られますか？
+
+① 17時ごろに来てくれたら助かります
+② ケーキは駅前のお店で予約しておきました
+
+返事待ってます。
+母より
+""", cs="iso2022_jp_2004", label="ISO-2022-JP-2004", cte="7bit"))
+
+add("unrelated", "pass", "", "en", "exam appointment confirmation from Pearson VUE (certification context, not the case)",
+    [RCV("mx.google.com", "mail3.pearsonvue.com", "159.182.16.40", D(2026, 11, 21, 9, 30, 2),
+         "daniel.novak83@gmail.com", "Google"),
+     ar_dom(None, "pearsonvue.com", google=True),
+     DK("pearsonvue.com", "pvue1", "u-22", _epoch(2026, 11, 21, 9, 29, 58)),
+     ("Date", D(2026, 11, 21, 9, 29, 58)),
+     ("From", "Pearson VUE <noreply@pearsonvue.com>"),
+     ("To", "daniel.novak83@gmail.com"),
+     ("Message-ID", plain_mid("u-22", "pearsonvue.com")),
+     ("Subject", "Confirmation of your AWS Certification exam appointment")],
+    Leaf("""\
+Dear Daniel Novak,
+
+Thank you for scheduling your exam with Pearson VUE.
+
+Exam: AWS Certified Security - Specialty
+Date: Saturday, December 12, 2026
+Time: 9:00 AM (Central European Time)
+Location: Online (OnVUE)
+Registration ID: 512884730
+
+Please check in 30 minutes before your appointment. Make sure your ID matches the name on your AWS Certification account exactly.
+
+To reschedule or cancel, visit https://home.pearsonvue.com/aws at least 24 hours before your appointment.
+
+Pearson VUE
+""", cs="us-ascii", cte="7bit"))
+
+add("unrelated", "unverified", "", "ja",
+    "study-group event mail mentioning someone's account merge story; EUC-JP 8bit; no Authentication-Results",
+    [("Date", D(2026, 11, 26, 12, 0, 0, 9)),
+     ("From", A("クラウド勉強会 事務局", "info@cloud-study.jp", "euc_jp")),
+     ("To", "misaki.sato@tailspin.co.jp"),
+     ("Message-ID", "<20261126120000.info@cloud-study.jp>"),
+     ("Subject", SJ("", "12月のクラウド勉強会のご案内", "euc_jp"))],
+    Leaf("""\
+佐藤 美咲 様
+
+クラウド勉強会 事務局です。
+12月の勉強会のご案内をお送りします。
+
+日時：2026年12月10日(木) 19:00〜21:00
+会場：オンライン（Zoom）
+テーマ：AWS 認定の取り方と、取った後の活かし方
+
+登壇者の一人が、転職で2つになった認定アカウントを1つにまとめた話もしてくれる予定です。
+参加をご希望の方は、下記フォームからお申し込みください。
+https://cloud-study.jp/events/2026-12
+
+ご参加をお待ちしております。
+""", cs="euc_jp", cte="8bit"))
+
+add("unrelated", "pass", "", "ja",
+    "WRONG charset label: says us-ascii but the 8bit bytes are UTF-8 (Japanese turns into U+FFFD); colleague lunch mail",
+    [RCV(MX_EC, "mail-out1.example-corp.co.jp", "198.51.100.7", D(2026, 11, 19, 2, 50, 40),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-24", _epoch(2026, 11, 19, 2, 50, 36)),
+     ("Date", D(2026, 11, 19, 11, 50, 36, 9)),
+     ("From", "Nakajima Sho <sho.nakajima@example-corp.co.jp>"),
+     ("To", TARO),
+     ("Message-ID", "<20261119115036.sho.1f@example-corp.co.jp>"),
+     ("Subject", "Re: lunch next week"),
+     ("X-Mailer", "LegacyGroupware 3.2")],
+    Leaf("""\
+山田さん
+
+来週の水曜のランチ、12時に1階のロビー集合でどうでしょう。
+新しくできたカレー屋さんに行ってみたいです。
+
+中島
+""", cs="utf-8", label="us-ascii", cte="8bit"),
+    known="charset label us-ascii on UTF-8 bytes: every Japanese character decodes to U+FFFD")
+
+add("unrelated", "pass", "", "en",
+    "HARD NEGATIVE: a different vendor saying 'we merged your profiles' (Microsoft Learn), no case ID",
+    [AR(MX_FB, "spf=pass (sender IP is 40.107.22.50) smtp.mailfrom=learn.microsoft.com",
+        "dkim=pass (signature was verified) header.d=learn.microsoft.com",
+        "dmarc=pass action=none header.from=learn.microsoft.com", "compauth=pass reason=100"),
+     RCV(MX_FB, "mail-db8eur05.outbound.protection.outlook.com", "40.107.22.50", D(2026, 11, 9, 18, 40, 2),
+         "emily.carter@fabrikam.com", "Microsoft SMTP Server"),
+     DK("learn.microsoft.com", "selector1", "u-25", _epoch(2026, 11, 9, 18, 39, 58)),
+     ("Date", D(2026, 11, 9, 18, 39, 58)),
+     ("From", "Microsoft Learn <learn-noreply@learn.microsoft.com>"),
+     ("To", "emily.carter@fabrikam.com"),
+     ("Message-ID", plain_mid("u-25", "learn.microsoft.com")),
+     ("Subject", "Your Microsoft Learn profiles have been merged")],
+    Leaf("""\
+Hi Emily,
+
+As you requested, we merged your two Microsoft Learn profiles. Your achievements, training history and certifications now appear on the profile signed in with emily.carter@fabrikam.com.
+
+If you didn't request this, contact Microsoft Learn support.
+
+Thanks,
+The Microsoft Learn team
+""", cs="us-ascii", cte="7bit"))
+
+add("unrelated", "pass", "", "ja",
+    "year-end paperwork notice; charset=Windows-31J (IANA name Python does not know): get_content() raises LookupError",
+    [RCV(MX_EC, "mail-out2.example-corp.co.jp", "198.51.100.8", D(2026, 11, 17, 0, 15, 30),
+         "taro.yamada@example-corp.co.jp"),
+     ar_dom(MX_EC, "example-corp.co.jp"),
+     DK("example-corp.co.jp", "sel2026", "u-26", _epoch(2026, 11, 17, 0, 15, 26)),
+     ("Date", D(2026, 11, 17, 9, 15, 26, 9)),
+     ("From", A("総務部 岡田", "okada.m@example-corp.co.jp", "cp932")),
+     ("To", "all-staff@example-corp.co.jp"),
+     ("Message-ID", "<20261117091526.okada.3c@example-corp.co.jp>"),
+     ("Subject", SJ("", "年末調整書類の提出について", "cp932"))],
+    Leaf("""\
+各位
+
+総務部の岡田です。
+年末調整の書類提出について、以下のとおりお願いします。
+
+① 提出期限：11月27日(金)
+② 提出先：総務部 岡田
+③ 提出書類：扶養控除等申告書、保険料控除申告書
+
+ご不明点は内線 2203 までどうぞ。
+""", cs="cp932", label="Windows-31J", cte="8bit"),
+    known="charset Windows-31J is unknown to Python's codecs: get_content() raises LookupError; decode as cp932")
+
+# ==========================================================================
+# writing and checking
+# ==========================================================================
+
+KINDS = ["acknowledgement", "ai_auto_answer", "info_request", "confirmation_request", "completion_notice",
+         "credly_followup", "survey", "auto_close_warning", "unrelated"]
+VENDOR_DOMAINS = ("amazon.com", "amazonses.com", "credly.com")
+NAME_RE = re.compile(r"^m\d{3}\.eml$")
+
+
+def render(m):
+    raw = _message(m["hdr"], m["body"], m["eol"])
+    if m["eol"] == "\r\n":
+        assert b"\r" not in raw
+        raw = raw.replace(b"\n", b"\r\n")
+    return raw
+
+
+def build():
+    """Return [(filename, mail, raw_bytes)] in the shuffled, deterministic order."""
+    for m in MAILS:
+        assert m["kind"] in KINDS, m["kind"]
+        assert m["auth"] in ("pass", "unverified", "fail"), m["auth"]
+        assert m["lang"] in ("en", "ja"), m["lang"]
+        assert m["case"] == "" or re.fullmatch(r"\d{15}", m["case"]), m["case"]
+    order = list(range(len(MAILS)))
+    random.Random(SHUFFLE_SEED).shuffle(order)
+    out = []
+    for n, i in enumerate(order, 1):
+        m = MAILS[i]
+        out.append(("m%03d.eml" % n, m, render(m)))
+    return out
+
+
+def _notes(m):
+    desc = m["body"].describe()
+    parts = [m["notes"], desc, "CRLF" if m["eol"] == "\r\n" else "LF"]
+    if m["known"]:
+        parts.append("decoder caveat: " + m["known"])
+    return "; ".join(p for p in parts if p)
+
+
+def write():
+    items = build()
+    for name in os.listdir(HERE):
+        if NAME_RE.match(name):
+            os.remove(os.path.join(HERE, name))
+    for name, m, raw in items:
+        with open(os.path.join(HERE, name), "wb") as f:
+            f.write(raw)
+    with open(os.path.join(HERE, "labels.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["file", "kind", "authenticity", "case_id", "language", "notes"])
+        for name, m, raw in items:
+            w.writerow([name, m["kind"], m["auth"], m["case"], m["lang"], _notes(m)])
+    print("wrote %d .eml files and labels.csv to %s" % (len(items), HERE))
+
+
+def _norm(s):
+    return s.replace("\r\n", "\n").rstrip("\n")
+
+
+def _leaves(part):
+    if isinstance(part, Leaf):
+        yield part
+    elif isinstance(part, Multi):
+        for p in part.parts:
+            yield from _leaves(p)
+    elif isinstance(part, Rfc822):
+        yield from _leaves(part.body)
+
+
+def check():
+    items = build()
+    problems = []
+    known_dev = []
+    with open(os.path.join(HERE, "labels.csv"), encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    if [r["file"] for r in rows] != [n for n, _, _ in items]:
+        problems.append("labels.csv does not match the generator (re-run without --check)")
+    c_kind, c_lang, c_auth, c_ka, c_top, c_cs, c_cte, c_eol, c_subj = (Counter() for _ in range(9))
+    for (name, m, raw), row in zip(items, rows):
+        path = os.path.join(HERE, name)
+        with open(path, "rb") as f:
+            disk = f.read()
+        if disk != raw:
+            problems.append("%s: file on disk differs from generator output" % name)
+        msg = email.message_from_bytes(disk, policy=email.policy.default)
+        for col, key in (("kind", "kind"), ("authenticity", "auth"), ("case_id", "case"), ("language", "lang")):
+            if row[col] != m[key]:
+                problems.append("%s: labels.csv %s=%r, generator %r" % (name, col, row[col], m[key]))
+        # body
+        body = msg.get_body(("plain", "html"))
+        got = None
+        if body is None:
+            problems.append("%s: get_body() returned None" % name)
+        else:
+            try:
+                got = body.get_content()
+            except Exception as e:  # noqa: BLE001 - we report it
+                got = None
+                if m["known"]:
+                    known_dev.append("%s: get_content() raised %s: %s  [%s]" % (name, type(e).__name__, e, m["known"]))
+                else:
+                    problems.append("%s: get_content() raised %r" % (name, e))
+        if got is not None:
+            if _norm(got) == _norm(m["expect"]):
+                if m["known"]:
+                    problems.append("%s: marked as known deviation but decoded exactly" % name)
+            elif m["known"]:
+                diff = sum(1 for a, b in zip(_norm(got), _norm(m["expect"])) if a != b)
+                known_dev.append("%s: decoded text differs from the written text in ~%d chars  [%s]"
+                                 % (name, diff, m["known"]))
+            else:
+                problems.append("%s: decoded body differs from the written text" % name)
+        # subject
+        subj = str(msg["subject"])
+        if subj != m["subject"]:
+            problems.append("%s: subject decodes to %r, expected %r" % (name, subj, m["subject"]))
+        rawsubj = re.search(rb"^Subject:(.*(?:\r?\n[ \t].*)*)", disk, re.M).group(1).decode()
+        if "?B?" in rawsubj or "?b?" in rawsubj:
+            enc = "B"
+        elif "?Q?" in rawsubj or "?q?" in rawsubj:
+            enc = "Q"
+        else:
+            enc = "plain"
+        if "mid-character" in m["notes"]:
+            enc += " (split mid-character)"
+        c_subj[enc] += 1
+        # case id
+        text_all = subj + "\n" + (got or "")
+        if m["case"]:
+            if m["case"] not in text_all:
+                problems.append("%s: case_id %s not found in subject/body" % (name, m["case"]))
+        else:
+            found = re.search(r"\[CASE (\d{15})\]", subj)
+            if found:
+                problems.append("%s: case_id empty but subject carries %s" % (name, found.group(1)))
+        # language
+        if m["lang"] == "ja" and got is not None and not m["known"]:
+            if not re.search(r"[\u3040-\u30ff\u4e00-\u9fff]", got):
+                problems.append("%s: labelled ja but no Japanese in decoded body" % name)
+        # authenticity vs topmost Authentication-Results
+        ars = msg.get_all("Authentication-Results") or []
+        top = str(ars[0]) if ars else ""
+        if m["auth"] == "unverified" and ars:
+            problems.append("%s: unverified but has Authentication-Results" % name)
+        if m["auth"] != "unverified" and not ars:
+            problems.append("%s: %s but no Authentication-Results" % (name, m["auth"]))
+        if m["auth"] == "pass" and not re.search(r"dmarc=pass|dkim=pass", top):
+            problems.append("%s: pass but topmost AR has no dmarc/dkim pass" % name)
+        from_dom = str(msg["from"].addresses[0].domain).lower()
+        if m["auth"] == "fail":
+            explicit = re.search(r"(dkim|dmarc|spf)=fail", top)
+            lookalike = from_dom not in VENDOR_DOMAINS
+            if not (explicit or lookalike):
+                problems.append("%s: fail but neither explicit failure nor non-vendor From" % name)
+        if m["auth"] == "pass" and from_dom in VENDOR_DOMAINS and "dmarc=pass" not in top:
+            problems.append("%s: vendor pass without dmarc=pass" % name)
+        # counters
+        c_kind[m["kind"]] += 1
+        c_lang[m["lang"]] += 1
+        c_auth[m["auth"]] += 1
+        c_ka[(m["kind"], m["auth"])] += 1
+        c_top[msg.get_content_type()] += 1
+        c_eol["CRLF" if m["eol"] == "\r\n" else "LF"] += 1
+        for leaf in _leaves(m["body"]):
+            c_cs[leaf.label.lower()] += 1
+            c_cte[leaf.cte.lower()] += 1
+
+    n = len(items)
+    print("files: %d" % n)
+    print("\nkind                    total  pass  unverified  fail")
+    for k in KINDS:
+        print("  %-21s %5d %5d %11d %5d" % (k, c_kind[k], c_ka[(k, "pass")], c_ka[(k, "unverified")],
+                                           c_ka[(k, "fail")]))
+    print("\nauthenticity: " + ", ".join("%s=%d" % kv for kv in sorted(c_auth.items())))
+    print("language:     " + ", ".join("%s=%d (%.0f%%)" % (k, v, 100.0 * v / n) for k, v in sorted(c_lang.items())))
+    print("line endings: " + ", ".join("%s=%d" % kv for kv in sorted(c_eol.items())))
+    print("top-level content types: " + ", ".join("%s=%d" % kv for kv in c_top.most_common()))
+    print("text-part charset labels: " + ", ".join("%s=%d" % kv for kv in c_cs.most_common()))
+    print("text-part transfer encodings: " + ", ".join("%s=%d" % kv for kv in c_cte.most_common()))
+    print("subject encodings: " + ", ".join("%s=%d" % kv for kv in c_subj.most_common()))
+    print("distinct case IDs: %d" % len({m["case"] for _, m, _ in items if m["case"]}))
+    print("\nknown decoder deviations (%d):" % len(known_dev))
+    for d in known_dev:
+        print("  " + d)
+    print("\nproblems (%d):" % len(problems))
+    for p in problems:
+        print("  " + p)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    if "--check" in sys.argv[1:]:
+        sys.exit(check())
+    write()

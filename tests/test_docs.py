@@ -1,0 +1,50 @@
+"""The README's examples are run: its case file parses, config.example.toml loads, and CI runs
+the README's test command."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import shutil
+import tomllib
+
+from certmerge.casefile import parse_casefile
+from certmerge.config import load_settings
+from tests.helpers import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def _blocks(lang: str) -> list[str]:
+    return re.findall(rf"```{lang}\n(.*?)```", README, re.S)
+
+
+def test_readme_case_file_is_valid_and_matches_the_sample():
+    [block] = [b for b in _blocks("toml") if "[target]" in b]
+    cf = parse_casefile(tomllib.loads(block), "README", today=dt.date(2026, 11, 26))
+    assert cf.target.account_id == "AWS02468135" and cf.route == "support"
+
+
+def test_config_example_loads(tmp_path):
+    shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
+    settings = load_settings(tmp_path)
+    assert settings.imap.port == 993 and settings.classify.vendor_domains
+
+
+def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
+    setup = README.split("## Set up", 1)[1].split("\n## ", 1)[0]
+    commands = re.findall(r"```sh\n(.*?)\n```", setup, re.S)
+    assert len(commands) == 2
+    assert "certmerge demo" in commands[0]
+    assert commands[1] in (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+
+
+def test_every_config_key_is_documented():
+    from dataclasses import fields
+
+    from certmerge.config import ClassifySettings, ImapSettings, WatchSettings
+
+    imap_doc = (ROOT / "docs" / "imap.md").read_text(encoding="utf-8") if (ROOT / "docs" / "imap.md").exists() else ""
+    for cls, doc in ((ClassifySettings, README), (WatchSettings, README), (ImapSettings, imap_doc)):
+        for f in fields(cls):
+            assert re.search(rf"`(\[\w+\] )?{f.name}`", doc), f"{cls.__name__}.{f.name} is not documented"
