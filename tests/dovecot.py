@@ -211,7 +211,7 @@ class Dovecot:
         """Put a mail into a folder: APPEND over IMAP while running, `doveadm save` while stopped.
         Returns the new UID (0 when stopped)."""
         if not self.running:
-            self.doveadm("save", "-u", user, "-m", folder, input=raw)
+            self._maildir_drop(user, folder, raw)
             return 0
         with self.client(user, password) as c:
             resp = c.append(folder, raw, flags=flags, msg_time=when)
@@ -221,6 +221,21 @@ class Dovecot:
             return int(text.split("APPENDUID", 1)[1].split("]")[0].split()[1])
         except (IndexError, ValueError):
             return 0
+
+    def _maildir_drop(self, user: str, folder: str, raw: bytes) -> None:
+        """Deliver as an MTA does (write in tmp/, rename into new/): works while the server is down."""
+        base = self.root / "mail" / user / "Maildir"
+        if folder != "INBOX":
+            base = base / ("." + folder.replace("/", "."))
+        for sub in ("tmp", "new", "cur"):
+            (base / sub).mkdir(parents=True, exist_ok=True)
+        name = f"{time.time_ns()}.P{os.getpid()}.certmerge-test"
+        tmp = base / "tmp" / name
+        tmp.write_bytes(raw)
+        for path in [tmp, *(p for p in base.parents if p.is_relative_to(self.root / "mail"))] + [
+                base, base / "tmp", base / "new", base / "cur"]:
+            shutil.chown(path, "dovecot", "dovecot")
+        tmp.rename(base / "new" / name)
 
     def flags(self, user: str, folder: str = "INBOX") -> dict[int, frozenset[str]]:
         """uid -> flags of every mail in a folder, read with doveadm (no IMAP session involved)."""

@@ -177,3 +177,28 @@ def test_demo_ends_in_a_closed_case():
     assert "NOT trusted" in r.output  # the forged completion mail was caught
     for purpose in ("info_reply", "confirm_merge", "credly_request"):
         assert f"case1-{purpose}.eml" in r.output
+
+
+def test_export_import_round_trip_is_lossless(tmp_path):
+    home = tmp_path / "h"
+    run(home, "init", "--from", str(CASE_TOML))
+    run(home, "submitted")
+    assert run(home, "watch", "--source", str(SAMPLES), "--once").exit_code == 0
+    run(home, "draft", "--quiet")
+    out1 = tmp_path / "one.json"
+    assert run(home, "export", str(out1)).exit_code == 0
+    home2 = tmp_path / "h2"
+    r = run(home2, "import", str(out1))
+    assert r.exit_code == 0 and "imported 1 case" in r.output
+    out2 = tmp_path / "two.json"
+    run(home2, "export", str(out2))
+    a, b = json.loads(out1.read_text()), json.loads(out2.read_text())
+    a.pop("exported_at"), b.pop("exported_at")
+    assert a == b and len(a["messages"]) == 14 and a["events"]
+    assert json.loads(run(home2, "status", "--json").output)["cases"][0]["state"] == "completed"
+    # a second import into a non-empty home is refused and changes nothing
+    r = run(home2, "import", str(out1))
+    assert r.exit_code == 3 and "not empty" in r.output
+    bad = tmp_path / "bad.json"
+    bad.write_text("{nope", encoding="utf-8")
+    assert run(tmp_path / "h3", "import", str(bad)).exit_code == 2

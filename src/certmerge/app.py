@@ -248,6 +248,19 @@ class App:
                                  subject=str(msg["Subject"]), created_at=self.clock())
         return path, msg
 
+    # --- keeping the data ----------------------------------------------------------------------------
+    def export_data(self) -> dict:
+        from . import __version__
+
+        return {"format": "certmerge-export", "certmerge": __version__, "exported_at": self.clock().isoformat(),
+                **self.store.dump()}
+
+    def import_data(self, data: dict) -> int:
+        if not isinstance(data, dict) or data.get("format") != "certmerge-export":
+            raise UserError("this is not a certmerge export", "use a file written by `certmerge export`")
+        self.store.load(data)
+        return len(data.get("cases", []))
+
     # --- reading ---------------------------------------------------------------------------------------
     def status(self, limit: int = 10) -> list[dict]:
         out = []

@@ -335,6 +335,38 @@ def relabel(message: str = typer.Argument(..., help="A stored mail's number or M
     typer.echo(summary)
 
 
+@cli.command("export")
+@handled
+def export_cmd(output: Optional[Path] = typer.Argument(None, help="File to write (default: standard output).")) -> None:
+    """Write every case, mail record, history event, draft and folder position as JSON."""
+    text = json.dumps(_app().export_data(), ensure_ascii=False, indent=1)
+    if output is None:
+        typer.echo(text)
+        return
+    tmp = output.with_name(output.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(output)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise UserError(f"cannot write {output} ({exc.strerror})", "check the path and free disk space") from None
+    typer.echo(f"exported to {output}")
+
+
+@cli.command("import")
+@handled
+def import_cmd(file: Path = typer.Argument(..., help="A file written by `certmerge export`.")) -> None:
+    """Restore an export into an empty home (all or nothing)."""
+    try:
+        data = json.loads(file.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise UserError(f"cannot read {file} ({exc.strerror})") from None
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise UserError(f"{file} is not valid JSON ({exc})", "use a file written by `certmerge export`") from None
+    n = _app().import_data(data)
+    typer.echo(f"imported {n} case(s)")
+
+
 @cli.command()
 @handled
 def demo(keep: bool = typer.Option(False, "--keep", help="Keep the demo's temporary home afterwards."),

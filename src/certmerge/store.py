@@ -20,6 +20,7 @@ from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, M
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
+from .faults import write_step
 
 SCHEMA_VERSION = 1
 
@@ -241,34 +242,46 @@ class Store:
 
     # --- the one write path for processing -------------------------------------------------------
     def commit(self, change: Change) -> int | None:
-        """Write a Change in one transaction; returns the stored message's row id (if any)."""
+        """Write a Change in one transaction; returns the stored message's row id (if any).
+
+        write_step() marks each write for the crash tests: a crash anywhere before the commit leaves
+        nothing, after it everything."""
         try:
             with self.engine.begin() as conn:
                 msg_row = None
                 if change.message is not None:
                     msg_row = conn.execute(insert(messages).values(**change.message)).inserted_primary_key[0]
+                    write_step("message")
                 if change.case_id is not None and change.case_updates:
-                    stmt = update(cases).where(cases.c.id == change.case_id)
-                    if change.expected_state is not None:
-                        stmt = stmt.where(cases.c.state == change.expected_state)
-                    updates = dict(change.case_updates)
-                    if "missing_items" in updates:
-                        updates["missing_items"] = json.dumps(list(updates["missing_items"]))
-                    if conn.execute(stmt.values(**updates)).rowcount != 1:
-                        raise StaleState("the case changed while this step ran; nothing was written",
-                                         "run the command again")
+                    self._update_case(conn, change)
+                    write_step("case")
                 for ev in change.events:
                     conn.execute(insert(events).values(**{"case_id": change.case_id, "message_ref": msg_row, **ev}))
+                    write_step("event")
                 if change.position is not None:
                     self._set_position(conn, *change.position)
+                    write_step("position")
                 if change.seen_key is not None:
                     conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
-                return msg_row
+                    write_step("seen")
+            write_step("commit")
+            return msg_row
         except IntegrityError as exc:
             raise StoreError(f"duplicate write refused ({str(exc.orig)[:100]})", "run the command again") from None
         except OperationalError as exc:
             raise StoreError(f"the database could not be written ({str(exc.orig)[:120]})",
                              "check free disk space and permissions of the certmerge home") from None
+
+    @staticmethod
+    def _update_case(conn, change: Change) -> None:
+        stmt = update(cases).where(cases.c.id == change.case_id)
+        if change.expected_state is not None:
+            stmt = stmt.where(cases.c.state == change.expected_state)
+        updates = dict(change.case_updates)
+        if "missing_items" in updates:
+            updates["missing_items"] = json.dumps(list(updates["missing_items"]))
+        if conn.execute(stmt.values(**updates)).rowcount != 1:
+            raise StaleState("the case changed while this step ran; nothing was written", "run the command again")
 
     # --- messages and history --------------------------------------------------------------------
     def has_message(self, dedupe_key: str) -> bool:
@@ -350,6 +363,48 @@ class Store:
     def seen_keys(self, source: str) -> set[str]:
         with self.engine.connect() as conn:
             return {r.key for r in conn.execute(select(seen.c.key).where(seen.c.source == source))}
+
+    # --- export / import ------------------------------------------------------------------------
+    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen")
+
+    def dump(self) -> dict[str, Any]:
+        """Every row of every table as JSON-ready data (datetimes as ISO 8601 UTC)."""
+        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        with self.engine.connect() as conn:
+            for name in self._DUMP_ORDER:
+                tbl = metadata.tables[name]
+                rows = conn.execute(select(tbl).order_by(*tbl.primary_key.columns)).mappings()
+                out[name] = [{k: (v.isoformat() if isinstance(v, dt.datetime) else v) for k, v in r.items()}
+                             for r in rows]
+        return out
+
+    def load(self, data: dict[str, Any]) -> None:
+        """Restore a dump into an empty database, all or nothing."""
+        if int(data.get("schema_version", 0)) != SCHEMA_VERSION:
+            raise StoreError(f"the export has schema {data.get('schema_version')!r}, expected {SCHEMA_VERSION}",
+                             "import it with the certmerge version that wrote it")
+        if self.count("cases") or self.count("messages"):
+            raise StoreError("the database is not empty", "import into a new home (--home DIR)")
+        try:
+            with self.engine.begin() as conn:
+                for name in self._DUMP_ORDER:
+                    tbl = metadata.tables[name]
+                    rows = [self._revive(tbl, r) for r in data.get(name, [])]
+                    if rows:
+                        conn.execute(insert(tbl), rows)
+        except (DatabaseError, TypeError, ValueError, KeyError) as exc:
+            raise StoreError(f"the export cannot be imported ({exc.__class__.__name__}: {str(exc)[:100]})",
+                             "nothing was written; check the file") from None
+
+    @staticmethod
+    def _revive(tbl: Table, row: dict[str, Any]) -> dict[str, Any]:
+        out = {}
+        for col in tbl.columns:
+            v = row.get(col.name)
+            if v is not None and isinstance(col.type, UTCDateTime):
+                v = dt.datetime.fromisoformat(v)
+            out[col.name] = v
+        return out
 
     # --- drafts -----------------------------------------------------------------------------------
     def add_draft(self, **values: Any) -> int:
