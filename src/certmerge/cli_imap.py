@@ -1,3 +1,118 @@
-"""IMAP commands (`certmerge login`, `certmerge doctor`), registered on the main typer app."""
+"""IMAP commands (`certmerge login`, `certmerge doctor`), registered on the main typer app.
+
+Also the rich pieces the IMAP source reports through (a progress bar for a long first scan, the
+watcher's reconnect lines), so that sources/imap.py stays free of rich.
+"""
 
 from __future__ import annotations
+
+import sys
+
+import typer
+
+from .cli import _app, _console, cli, handled
+from .errors import UserError
+
+
+def progress_bar(console):
+    """A `progress(done, total, folder)` callback for ImapSource that shows a rich progress bar."""
+    state: dict = {}
+
+    def progress(done: int, total: int, folder: str) -> None:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        bar = state.get(folder)
+        if bar is None:
+            bar = Progress(TextColumn(f"scanning {folder}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                           console=console, transient=True)
+            bar.start()
+            state[folder] = (bar, bar.add_task(folder, total=total))
+            bar = state[folder]
+        progress_obj, task = bar
+        progress_obj.update(task, completed=done, total=total)
+        if done >= total:
+            progress_obj.stop()
+            del state[folder]
+
+    return progress
+
+
+def notify_line(console):
+    """A `notify(line)` callback for watch.run: one dimmed line per connection event."""
+
+    def notify(line: str) -> None:
+        console.print(line, style="yellow", markup=False, highlight=False)
+
+    return notify
+
+
+@cli.command()
+@handled
+def login(password_stdin: bool = typer.Option(False, "--password-stdin",
+                                              help="Read the password from standard input (for scripts)."),
+          check: bool = typer.Option(True, "--check/--no-check",
+                                     help="Log in to the server with it before storing it.")) -> None:
+    """Store the IMAP password in the system keyring (service "certmerge", your IMAP username)."""
+    import getpass
+
+    from . import secrets
+
+    app = _app()
+    imap = app.settings.imap
+    if not imap.username:
+        raise UserError("[imap] username is not set in config.toml", "set host and username first (see docs/imap.md)")
+    if imap.auth != "password":
+        raise UserError(f"auth = {imap.auth!r} takes its access token from token_command; there is no password to store",
+                        'set auth = "password" to use a password (or an app password)')
+    if password_stdin:
+        value = sys.stdin.readline().rstrip("\r\n")
+    else:
+        value = getpass.getpass(f"IMAP password for {imap.username}@{imap.host or '?'}: ")
+    if not value:
+        raise UserError("no password given", "type it at the prompt, or pipe it with --password-stdin")
+    secret = secrets.Secret(value, "login")
+    con = _console()
+    if check and imap.host:
+        from .sources.imap import _logout, open_session
+
+        _logout(open_session(imap, secret))
+        con.print(f"logged in to {imap.host} as {imap.username}", markup=False)
+    backend = secrets.keyring_set(imap.username, secret.reveal())
+    con.print(f"password stored in the system keyring ({backend}), service \"certmerge\", user {imap.username}",
+              markup=False)
+    if imap.password_command or imap.password_env or not imap.use_keyring:
+        which = ("password_command" if imap.password_command else
+                 "password_env" if imap.password_env else "use_keyring = false")
+        con.print(f"note: imap.{which} is set in config.toml and takes precedence over the keyring", markup=False)
+
+
+@cli.command()
+@handled
+def doctor() -> None:
+    """Check the IMAP setup step by step: name, connection, TLS, login, capabilities, folders."""
+    from rich.table import Table
+
+    from .sources.imap import diagnose
+
+    app = _app()
+    checks = diagnose(app.settings)
+    con = _console()
+    table = Table(title=f"certmerge doctor: {app.settings.imap.username}@{app.settings.imap.host}", show_lines=False)
+    table.add_column("check")
+    table.add_column("result")
+    table.add_column("how to fix")
+    marks = {True: "[green]ok[/]", None: "[yellow]note[/]", False: "[red]FAILED[/]"}
+    for c in checks:
+        table.add_row(c.name, f"{marks[c.ok]} {_escape(c.result)}", _escape(c.fix))
+    con.print(table)
+    failed = [c for c in checks if c.ok is False]
+    if failed:
+        typer.echo(f"error: {failed[0].name}: {failed[0].result}", err=True)
+        raise typer.Exit(1)
+    con.print("all checks passed" + (" (see the notes above)" if any(c.ok is None for c in checks) else ""))
+
+
+def _escape(text: str) -> str:
+    from rich.markup import escape
+
+    return escape(text)

@@ -1,16 +1,25 @@
-"""The watcher loop: poll a source, process each new mail, report, wait; one watcher per home."""
+"""The watcher loop: sync a source, process each new mail, report, wait; one watcher per home.
+
+Connection trouble (SourceError) closes the source and retries with exponential backoff and jitter
+(1 s up to 5 min), one line per failure; the sync after a reconnect is a full one. A rejected login
+(AuthFailed) ends the watcher: retrying would not help and might lock the account. SIGTERM / Ctrl-C stop
+it within 2 s: waits wake twice a second, and a blocking network call is interrupted if need be.
+"""
 
 from __future__ import annotations
 
 import fcntl
 import os
+import random
 import signal
+import sys
 import threading
+import time
 from pathlib import Path
 from typing import Callable
 
 from .app import App, Outcome
-from .errors import UserError
+from .errors import AuthFailed, SourceError, UserError
 
 
 class WatchLock:
@@ -44,37 +53,142 @@ class WatchLock:
             self.fh = None
 
 
-def install_stop_handlers(stop: threading.Event) -> None:
-    def handler(signum, frame):  # noqa: ARG001
-        stop.set()
+class Backoff:
+    """Exponential backoff with jitter: 1 s, 2 s, 4 s ... up to 5 min, each randomly shortened by up to half."""
 
-    signal.signal(signal.SIGTERM, handler)
-    signal.signal(signal.SIGINT, handler)
+    def __init__(self, first: float = 1.0, cap: float = 300.0, rand: Callable[[], float] = random.random) -> None:
+        self.first, self.cap, self.rand = first, cap, rand
+        self.failures = 0
+
+    def next(self) -> float:
+        base = min(self.cap, self.first * 2 ** min(self.failures, 30))
+        self.failures += 1
+        return base * (0.5 + 0.5 * self.rand())
+
+    def reset(self) -> None:
+        self.failures = 0
+
+
+class _Stopper:
+    """SIGTERM / Ctrl-C set the stop event; if the watcher is still busy (a blocking network call) after
+    ESCALATE_AFTER seconds, the main thread is interrupted so that it stops within 2 s anyway."""
+
+    ESCALATE_AFTER = 1.2
+
+    def __init__(self, stop: threading.Event) -> None:
+        self.stop = stop
+        self.running = False  # inside run(): an escalation may interrupt it
+        self.timer: threading.Timer | None = None
+        self.main = threading.main_thread().ident
+
+    def handler(self, signum, frame) -> None:  # noqa: ARG002
+        if self.stop.is_set():
+            if self.running:
+                raise _Interrupted()
+            return
+        self.stop.set()
+        if self.running and self.timer is None:
+            self.timer = threading.Timer(self.ESCALATE_AFTER, self._escalate)
+            self.timer.daemon = True
+            self.timer.start()
+
+    def _escalate(self) -> None:
+        if self.running and self.main is not None:
+            signal.pthread_kill(self.main, signal.SIGTERM)
+
+    def finish(self) -> None:
+        self.running = False
+        if self.timer is not None:
+            self.timer.cancel()
+            self.timer = None
+
+
+class _Interrupted(BaseException):
+    """Raised in the main thread by the stop escalation; run() turns it into a normal return."""
+
+
+_STOPPER: _Stopper | None = None
+
+
+def install_stop_handlers(stop: threading.Event) -> None:
+    global _STOPPER
+    _STOPPER = _Stopper(stop)
+    signal.signal(signal.SIGTERM, _STOPPER.handler)
+    signal.signal(signal.SIGINT, _STOPPER.handler)
+
+
+def _stderr_line(line: str) -> None:
+    print(line, file=sys.stderr, flush=True)
 
 
 def run(app: App, source, *, once: bool, interval: float, report: Callable[[list[Outcome]], None],
-        stop: threading.Event | None = None) -> int:
-    """Poll until stopped (or once). Returns the number of mails processed."""
+        stop: threading.Event | None = None, notify: Callable[[str], None] | None = None,
+        backoff: Backoff | None = None) -> int:
+    """Sync, report, wait; until stopped (or once). Returns the number of mails processed.
+
+    A SourceError (server unreachable, connection lost) closes the source and retries with backoff,
+    saying so through `notify`; every (re)connect is followed by a full sync. AuthFailed and other
+    errors propagate (with --once every error does)."""
     stop = stop or threading.Event()
+    notify = notify or _stderr_line
+    backoff = backoff or Backoff()
+    stopper = _STOPPER if _STOPPER is not None and _STOPPER.stop is stop else None
     total = 0
     with WatchLock(app.settings.home):
-        while True:
-            outcomes = app.poll_once(source)
-            total += len(outcomes)
-            if outcomes:
-                report(outcomes)
-            if once or stop.is_set():
-                return total
-            source.wait(0) if stop.is_set() else _wait(source, interval, stop)
+        if stopper:
+            stopper.running = True
+        try:
+            while True:
+                try:
+                    total += _sync(app, source, report, stop)
+                    if backoff.failures:
+                        notify(f"reconnected to {source.name}; in sync again")
+                        backoff.reset()
+                    if once or stop.is_set():
+                        return total
+                    _wait(source, interval, stop)
+                except AuthFailed:
+                    raise
+                except SourceError as exc:
+                    if once:
+                        raise
+                    source.close()
+                    delay = backoff.next()
+                    notify(f"{exc} - retrying in {delay:.1f} s (attempt {backoff.failures})")
+                    if stop.wait(delay):
+                        return total
+                if stop.is_set():
+                    return total
+        except _Interrupted:
+            return total
+        finally:
+            if stopper:
+                stopper.finish()
+
+
+def _sync(app: App, source, report: Callable[[list[Outcome]], None], stop: threading.Event) -> int:
+    """One full sync; each mail is committed (with its position) before the next one is looked at."""
+    n = 0
+    items = source.fetch_new(app.store)
+    try:
+        for item in items:
+            outcome = app.process(item)
+            if outcome is not None:
+                n += 1
+                report([outcome])
             if stop.is_set():
-                return total
+                break
+    finally:
+        close = getattr(items, "close", None)
+        if close is not None:
+            close()
+    return n
 
 
 def _wait(source, interval: float, stop: threading.Event) -> None:
-    """Wait up to `interval`, waking early when stopped (checked every half second)."""
-    waited = 0.0
-    step = min(0.5, interval)
-    while waited < interval and not stop.is_set():
-        if source.wait(step):
+    """Wait up to `interval`, waking early when something arrived or when stopped (checked twice a second)."""
+    deadline = time.monotonic() + interval
+    while not stop.is_set():
+        left = deadline - time.monotonic()
+        if left <= 0 or source.wait(min(0.5, left)):
             return
-        waited += step

@@ -573,7 +573,7 @@ https://aws.amazon.com/certification/
 <p>――<br>AWS Training and Certification<br>
 <a href="https://aws.amazon.com/certification/">https://aws.amazon.com/certification/</a></p>
 </body></html>
-""", sub="html", cte="base64")], "=_ack-c_b1_4f2a"),
+""", sub="html", cte="base64")], "=_7c1e02b94d5a3f68"),
     eol="\r\n")
 
 add("acknowledgement", "pass", "176488120300557", "en", "Exchange Online trace; utf-8 qp, typographic quotes and bullets",
@@ -616,7 +616,7 @@ AWS Training and Certification Customer Support
 </ul>
 <p>AWS Training and Certification Customer Support</p>
 </body></html>
-""", sub="html")], "----=_Part_8812_ack-d.1762119998"),
+""", sub="html")], "----=_Part_8812_1447205.1762119998"),
     eol="\r\n")
 
 add("acknowledgement", "pass", "176612007400823", "en", "HTML-only with layout tables and entities",
@@ -821,7 +821,7 @@ Yes, close my case: reply with &quot;resolved&quot;<br>
 No, I still need help: reply with any additional details</p>
 <p>AWS Training and Certification</p>
 </body></html>
-""", sub="html")], "b1_ai-a_0001"))
+""", sub="html")], "b1_9e4f0c7a21d35b86"))
 
 add("ai_auto_answer", "pass", "176529983100412", "ja", "utf-8 base64 text/plain; subject B-encoded utf-8",
     [RCV("mx.google.com", "a8-21.smtp-out.amazonses.com", "54.240.8.21", D(2026, 11, 3, 5, 52, 3),
@@ -1358,7 +1358,7 @@ I'm Sofia from AWS Training and Certification support. Before I can merge anythi
 &nbsp;&nbsp;(b) AWS10293847 - l.moreau@adatum.fr<br><br>
 Also, do you still have access to l.moreau@adatum.fr? If not, that's okay, but let me know, because it changes how we verify the request.<br><br>
 Thank you,<br>Sofia</div>
-""", sub="html", cs="us-ascii", cte="7bit")], "=_r-g-alt-2f9c"),
+""", sub="html", cs="us-ascii", cte="7bit")], "=_5b08d2e7f1a4c963"),
     eol="\r\n")
 
 add("info_request", "fail", "176541020700393", "en",
@@ -1454,7 +1454,7 @@ Thank you for contacting AWS Training and Certification.<br>
 Your inquiry has been received (case 176540311900264). We will respond as soon as possible.
 </blockquote>
 </body></html>
-""", sub="html")], "alt-r-j-7d21"))
+""", sub="html")], "=_c2a91f4e6b7d0835"))
 
 add("info_request", "pass", "176530418200731", "ja",
     "inline forward (---------- Forwarded message ---------) by the user from his personal address to his work "
@@ -1601,7 +1601,7 @@ add("confirmation_request", "pass", "176529983100412", "ja", "multipart/alternat
 移行される認定：AWS Certified Cloud Practitioner<br><br>
 この内容で問題なければ、「統合に同意します」とご返信ください。<br>
 一度統合すると取り消しはできません。ご返信を確認しだい、作業を開始いたします。<br><br>木村</div>
-""", sub="html", cte="base64")], "000000000000c-c-5f3e8a1b2c"))
+""", sub="html", cte="base64")], "0000000000005f3e8a1b2c0d7e9f41"))
 
 add("confirmation_request", "pass", "176601245700198", "ja", "HTML-only with a table; subject B-encoded, split mid-character",
     [ar_eop(MX_NW, ip="54.240.8.44"),
@@ -1693,7 +1693,7 @@ However, the name on AWS87654321 is recorded as &quot;Emily Jones&quot;. Because
 <ul><li>a photo or scan of a government-issued ID showing your current name, or</li>
 <li>a document that shows the name change.</li></ul>
 </body></html>
-""", sub="html")], "_000_c-e_BY5PR04MB6913namprd04prod_"),
+""", sub="html")], "_000_BY5PR04MB6913A1C2D3E4F5namprd04prod_"),
     eol="\r\n")
 
 add("confirmation_request", "pass", "176612007400823", "en", "HTML-only; entities (&ndash; &ldquo; &#8217;)",
@@ -1781,7 +1781,7 @@ AWS Training and Certification
 <p>If you do not confirm within 24 hours, the request will be cancelled.</p>
 <p>AWS Training and Certification</p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "alt-c-h-91"))
+""", sub="html", cs="us-ascii", cte="7bit")], "b1_03f7e9a2c5d84b61"))
 
 add("confirmation_request", "fail", "176530418200781", "en",
     "FORGERY: case ID one digit off the demo case (…781 vs …731); From @amazon.com, topmost AR dkim=fail dmarc=fail; "
@@ -2031,7 +2031,7 @@ AWS トレーニングと認定
 <p>ほかにご不明な点がなければ、本ケースはこのままクローズとさせていただきます。</p>
 <p>小林<br>AWS トレーニングと認定</p>
 </body></html>
-""", sub="html")], "=_p-d_alt_b7c1"))
+""", sub="html")], "=_e4b7c1093a5f2d68"))
 
 add("completion_notice", "pass", "176488120300557", "en", "very short; us-ascii; CRLF",
     [RCV(MX_FB, "a8-52.smtp-out.amazonses.com", "54.240.8.52", D(2026, 11, 16, 18, 25, 9),
@@ -2141,7 +2141,7 @@ AWS トレーニングと認定の佐々木です。
 佐々木
 AWS トレーニングと認定 カスタマーサポート
 """, cte="base64"), "RE_CASE_176530418200731.eml")],
-        "------------p-g-mixed-0a1b2c3d", preamble="This is a multi-part message in MIME format."))
+        "------------0a1b2c3d4e5f6a7b8c9d0e1f", preamble="This is a multi-part message in MIME format."))
 
 add("completion_notice", "fail", "176599843100260", "en",
     "FORGERY: look-alike amazon.com.security-check.net (DMARC pass for that domain); 'complete' + password reset lure",
@@ -2179,7 +2179,7 @@ Amazon Web Services Training and Certification
 <p><a href="https://signin.aws.amazon.com.security-check.net/certification/login">Sign in to AWS Certification</a></p>
 <p>Thank you,<br>Amazon Web Services Training and Certification</p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "b_p-h_4471"))
+""", sub="html", cs="us-ascii", cte="7bit")], "b1_4471d0e9c3a8f215"))
 
 add("completion_notice", "fail", "", "ja",
     "FORGERY: look-alike amazon-co-jp.com, unsigned, dmarc=none (compauth=fail); HTML-only; payment re-entry lure",
@@ -2229,7 +2229,7 @@ AWS Training and Certification
 <p>I'm covering for my colleague Sofia today. I've completed the merge you confirmed: AWS10293847 has been merged into AWS65432109.</p>
 <p>Please sign out and back in at aws.training to refresh your profile. If a certification is missing after 24 hours, reply here and I'll look into it.</p>
 <p>Regards,<br>Chloe<br>AWS Training and Certification</p>
-""", sub="html", cs="us-ascii", cte="7bit")], "p-j-boundary-77"),
+""", sub="html", cs="us-ascii", cte="7bit")], "=_91c5e7a3b0d2f486"),
     eol="\r\n")
 
 # --------------------------------------------------------------------------
@@ -2274,7 +2274,7 @@ Credly, a Pearson company
 <p><a href="https://www.credly.com/earner/earned/badge/3f0c9a52-6e1d-4b7a-9d1e-5a2b8c7e4f10" style="background:#ff6b00;color:#fff;padding:10px 18px;text-decoration:none">Accept badge</a></p>
 <p style="font-size:11px;color:#888">This badge was issued to this email address because your AWS Certification account was updated.<br>Credly, a Pearson company</p>
 </body></html>
-""", sub="html")], "credly-k-a-9f2e"))
+""", sub="html")], "9f2e1b7c4d08a3e6f5b2c1d0"))
 
 add("credly_followup", "pass", "", "en", "Credly reminder to accept a badge; HTML-only",
     [RCV("mx.google.com", "o2.email.credly.com", "167.89.100.13", D(2026, 11, 23, 15, 0, 7),
@@ -2445,7 +2445,7 @@ Credly Support Team
 <p><a href="https://credly-badges.com/aws/reclaim">Re-claim my badges</a></p>
 <p>Credly Support Team</p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "k-g-alt-003"))
+""", sub="html", cs="us-ascii", cte="7bit")], "=_Boundary_3a6f0c9e"))
 
 add("credly_followup", "unverified", "", "en", "Credly badge issued; recipient is a Japanese user; no Authentication-Results",
     [DK("credly.com", SEL_CREDLY, "k-h", _epoch(2026, 11, 18, 0, 31, 10)),
@@ -2480,7 +2480,7 @@ Credly
 <p>Why accept? Accepted badges can be shared and verified by anyone, anytime.</p>
 <p>Credly</p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "k-h-alt-004"))
+""", sub="html", cs="us-ascii", cte="7bit")], "4d08a3e6f5b2c1d09f2e1b7c"))
 
 add("credly_followup", "pass", "176540311900264", "en",
     "quoted history (On ... wrote:) is the completion notice; new text is about badges",
@@ -2522,7 +2522,7 @@ On Mon, Nov 16, 2026 at 3:12 PM AWS Training and Certification wrote:
 <blockquote style="border-left:1px solid #ccc;padding-left:1ex">Hi Priya,<br><br>
 The merge is complete. AWS44556677 now holds your Cloud Practitioner and Developer - Associate certifications, and AWS99887766 has been closed.</blockquote>
 </body></html>
-""", sub="html")], "alt-k-i-33"))
+""", sub="html")], "=_a83c27f0e1d4b596"))
 
 add("credly_followup", "pass", "176575590600149", "ja",
     "inline Outlook forward (-----Original Message-----) by the user to her own Gmail; charset=Shift_JIS but the "
@@ -2604,7 +2604,7 @@ Please do not reply to this email. This mailbox is not monitored.
 <p>Thank you,<br>AWS Training and Certification</p>
 <p style="font-size:11px;color:#888">Please do not reply to this email. This mailbox is not monitored.</p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "s-a-alt-1f"))
+""", sub="html", cs="us-ascii", cte="7bit")], "b1_1f6a8d2c9e0b4735"))
 
 add("survey", "pass", "176529983100412", "ja", "HTML-only utf-8 base64; 5-point rating links in a table",
     [RCV("mx.google.com", "a8-22.smtp-out.amazonses.com", "54.240.8.22", D(2026, 11, 25, 1, 0, 14),
@@ -2751,7 +2751,7 @@ Amazon Web Services
 <p><a href="https://survey.aws.amazon.com/s/TnC-CSAT?case=176530418200731&amp;lang=ja">アンケートに回答する</a></p>
 <p>Amazon Web Services</p>
 </body></html>
-""", sub="html")], "s-f-alt-0c"))
+""", sub="html")], "b1_0c4e9a7f3d2b1865"))
 
 add("survey", "unverified", "176620873500066", "en", "no Authentication-Results; one-line ask",
     [("Date", D(2026, 11, 23, 9, 0, 0)),
@@ -2988,7 +2988,7 @@ Please attach the file to your reply.
 <b>Subject:</b> RE:[CASE 176488120300557] [AWS Training and Certification Form Submission] - account-assistance</p>
 <p>However, the name on AWS87654321 is recorded as &quot;Emily Jones&quot;. Because the names differ, I&#39;ll need a little more before I can go ahead.</p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "_000_w-e_alt_"),
+""", sub="html", cs="us-ascii", cte="7bit")], "_000_BY5PR04MB69139F8E7D6Cnamprd04prod_"),
     eol="\r\n")
 
 add("auto_close_warning", "pass", "176612007400823", "en", "HTML-only; 'resolved because we did not receive a response'",
@@ -3123,7 +3123,7 @@ To: &lt;<a href="mailto:daniel.novak83@gmail.com">daniel.novak83@gmail.com</a>&g
 <p>If we don&#39;t hear from you in the next 3 days, this case will be automatically resolved. You can reopen it by replying within 14 days.</p>
 <p>Arjun<br>AWS Training and Certification</p>
 </div></div>
-""", sub="html", cs="us-ascii", cte="7bit")], "000000000000w-j-0612a7f3c9e1"))
+""", sub="html", cs="us-ascii", cte="7bit")], "0000000000000612a7f3c9e15b4d82"))
 
 # --------------------------------------------------------------------------
 # unrelated
@@ -3290,7 +3290,7 @@ Unsubscribe: https://pages.awscloud.com/unsubscribe
 <p>See you in Vegas,<br>The AWS re:Invent team</p>
 <p style="font-size:10px"><a href="https://pages.awscloud.com/unsubscribe">Unsubscribe</a></p>
 </body></html>
-""", sub="html")], "u-5-alt-reinvent"))
+""", sub="html")], "b1_6e2d0a9c7f4b3185"))
 
 add("unrelated", "pass", "", "ja", "HARD NEGATIVE: AWS Japan certification campaign (marketing); HTML-only utf-8 base64; CRLF",
     [ar_eop(MX_NW, ip="54.240.8.122", mailfrom="marketing.amazonses.com"),
@@ -3508,7 +3508,7 @@ Credly by Pearson
 <p><a href="https://www.credly.com/skills-report-2026">Explore learning paths</a></p>
 <p style="font-size:11px;color:#888">You&#39;re receiving this email because you have a Credly account. <a href="https://www.credly.com/settings/notifications">Manage your email preferences</a><br>Credly by Pearson</p>
 </body></html>
-""", sub="html")], "u-11-alt-skills"))
+""", sub="html")], "8a3e6f5b2c1d09f2e1b7c4d0"))
 
 add("unrelated", "pass", "", "ja",
     "HARD NEGATIVE: company merger announcement (経営統合); labelled ISO-2022-JP but CP50220-style with ㈱ ① ② ③",
@@ -3629,7 +3629,7 @@ Amazon.co.jp
 <p><a href="https://www.amazon.co.jp/your-orders">注文履歴を見る</a></p>
 <p>Amazon.co.jp</p>
 </body></html>
-""", sub="html")], "----=_Part_2291034_u-14.1763090926"))
+""", sub="html")], "----=_Part_2291034_8815532.1763090926"))
 
 add("unrelated", "unverified", "", "en", "colleague's team offsite agenda; no Authentication-Results; CRLF",
     [("Date", D(2026, 11, 24, 17, 45, 0, 9)),
@@ -3705,7 +3705,7 @@ Before I proceed, please confirm the following by replying &quot;I confirm&quot;
 Merge AWS87654321 (emily.c.dev@yahoo.com) into AWS90123456 (emily.carter@fabrikam.com).<br>
 This action is permanent.</div>
 </blockquote></div>
-""", sub="html", cs="us-ascii", cte="7bit")], "000000000000u-16-a1b2c3d4e5f6"))
+""", sub="html", cs="us-ascii", cte="7bit")], "000000000000a1b2c3d4e5f60718293a"))
 
 add("unrelated", "pass", "176530418200731", "ja",
     "HARD NEGATIVE: colleague congratulating; quoted part (JA Gmail quote header) is the AWS completion notice; utf-8 8bit",
@@ -3785,7 +3785,7 @@ Your AWS Certified Solutions Architect - Associate expires in 2027. Recertify ea
 <p><a href="https://www.aws.training">Manage your account</a></p>
 <p style="font-size:10px">You are receiving this newsletter because you opted in to AWS Training and Certification communications. <a href="https://pages.awscloud.com/communication-preferences">Unsubscribe</a></p>
 </body></html>
-""", sub="html", cs="us-ascii", cte="7bit")], "u-18-alt-news"))
+""", sub="html", cs="us-ascii", cte="7bit")], "b1_d7c4a09e2f6b5381"))
 
 add("unrelated", "pass", "", "en",
     "HARD NEGATIVE: AWS Free Tier alert from no-reply-aws@amazon.com (same sender as surveys); EOP AR without authserv-id",
@@ -3854,7 +3854,7 @@ AWS トレーニングと認定 イベント事務局
 <p>満足度、今後聞きたいテーマなどをお聞かせください。</p>
 <p>アマゾン ウェブ サービス ジャパン合同会社<br>AWS トレーニングと認定 イベント事務局</p>
 </body></html>
-""", sub="html", cte="base64")], "u-20-alt-seminar"))
+""", sub="html", cte="base64")], "b1_2b9f6e0d4c7a1358"))
 
 add("unrelated", "unverified", "", "ja",
     "family mail; no Authentication-Results; labelled ISO-2022-JP-2004 (bytes from Python's iso2022_jp_2004, ESC $ ( Q for ① ②)",

@@ -1,0 +1,50 @@
+"""Dovecot fixtures: a real IMAP server for the IMAP tests (tests/dovecot.py starts it).
+
+Without Dovecot installed the IMAP tests are skipped, except under CI=true, where they fail: CI must
+prove the IMAP source against a real server (`.ci/run` installs dovecot-imapd).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+from dovecot import DOVECOT, Dovecot
+
+
+def _need_dovecot() -> None:
+    if DOVECOT is None:
+        message = "dovecot is not installed (apt-get install dovecot-imapd)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message + "; CI=true needs it", pytrace=False)
+        pytest.skip(message)
+    if os.geteuid() != 0:
+        message = "the Dovecot test server needs root (its login processes run as dovenull/dovecot)"
+        if os.environ.get("CI") == "true":
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def dovecot():
+    """One Dovecot for the session (plain and TLS listeners); each test takes its own user."""
+    _need_dovecot()
+    server = Dovecot(tls=True)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+@pytest.fixture
+def private_dovecot():
+    """A Dovecot of its own, for tests that stop and restart the server."""
+    _need_dovecot()
+    server = Dovecot(tls=False)
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()

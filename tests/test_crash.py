@@ -1,0 +1,77 @@
+"""Crash at every write step (in the manner of mbsync's run-tests.pl): for every k, end the watcher
+after its k-th write step, restart it, and compare the final state with an undisturbed run."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from certmerge.faults import CRASH_EXIT
+from certmerge.store import Store
+from tests.helpers import CASE_TOML, SAMPLES
+
+MAILS = ["04", "05", "07"]  # info request (ISO-2022-JP), forgery, auto-close warning (Shift_JIS)
+TIMESTAMPS = {"at", "processed_at", "updated_at", "state_since", "created_at", "exported_at", "sent_at",
+              "last_reply_sent_at", "last_support_mail_at", "deadline"}
+
+
+def cli(home: Path, *args: str, crash_after: int | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CERTMERGE_HOME": str(home)}
+    env.pop("CERTMERGE_CRASH_AFTER", None)
+    if crash_after:
+        env["CERTMERGE_CRASH_AFTER"] = str(crash_after)
+    return subprocess.run([sys.executable, "-m", "certmerge.cli", *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def normalized(home: Path) -> dict:
+    store = Store(f"sqlite:///{home / 'certmerge.sqlite3'}")
+    data = store.dump()
+    store.close()
+    for table in ("cases", "messages", "events", "drafts", "positions", "seen"):
+        data[table] = [{k: v for k, v in row.items() if k not in TIMESTAMPS} for row in data[table]]
+    return data
+
+
+@pytest.fixture(scope="module")
+def setup(tmp_path_factory):
+    base = tmp_path_factory.mktemp("crash")
+    inbox = base / "inbox"
+    inbox.mkdir()
+    for prefix in MAILS:
+        (src,) = SAMPLES.glob(f"{prefix}-*.eml")
+        shutil.copy(src, inbox / src.name)
+    (inbox / "00-broken.eml").write_bytes(b"")  # quarantined, and its position still moves
+    template = base / "template"
+    assert cli(template, "init", "--from", str(CASE_TOML)).returncode == 0
+    assert cli(template, "submitted").returncode == 0
+    reference = base / "reference"
+    shutil.copytree(template, reference)
+    r = cli(reference, "watch", "--source", str(inbox), "--once")
+    assert r.returncode == 0, r.stderr
+    return base, inbox, template, normalized(reference)
+
+
+def test_crash_after_every_write_step_loses_and_doubles_nothing(setup):
+    base, inbox, template, expected = setup
+    assert len(expected["messages"]) == len(MAILS) and expected["cases"][0]["state"] == "info_requested"
+    crashed_at = []
+    for k in range(1, 200):
+        home = base / f"k{k}"
+        shutil.copytree(template, home)
+        first = cli(home, "watch", "--source", str(inbox), "--once", crash_after=k)
+        if first.returncode == 0:  # k is past the last write step: every step has been crashed
+            break
+        assert first.returncode == CRASH_EXIT, first.stderr
+        crashed_at.append(k)
+        second = cli(home, "watch", "--source", str(inbox), "--once")
+        assert second.returncode == 0, second.stderr
+        got = normalized(home)
+        assert got == expected, f"after a crash at write step {k} the final state differs"
+        shutil.rmtree(home)
+    assert len(crashed_at) >= 5 * len(MAILS), "fewer write steps than expected: is the hook still wired?"
