@@ -191,8 +191,8 @@ class App:
             self.store.commit(Change(position=item.position, seen_key=item.seen_key))
             return Outcome(item.origin, "duplicate", "already processed", mail.subject)
         cases = self.store.cases()
-        known = {c["id"]: self.store.known_message_ids(c["id"]) for c in cases}
-        case = match_case(mail, cls, cases, known, self.policy)
+        thread_case = self.store.case_of_thread({mail.in_reply_to, *mail.references})
+        case = match_case(mail, cls, cases, thread_case, self.policy)
         eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
         self.store.commit(eff.change)
         log.info("%s: %s [%s] %s", item.origin, cls.kind.value, cls.authenticity.value, eff.summary)

@@ -51,14 +51,13 @@ def user_addresses(casefile: dict) -> set[str]:
     return out
 
 
-def match_case(mail: Email, cls: Classification, cases: list[dict], known_ids: dict[int, set[str]],
+def match_case(mail: Email, cls: Classification, cases: list[dict], thread_case: int | None,
                policy: Policy) -> dict | None:
-    """The stored case a mail belongs to, or None."""
-    threaded = {mail.in_reply_to, *mail.references} - {""}
+    """The stored case a mail belongs to, or None. `thread_case`: the case its threading headers hit."""
     for case in cases:
         if cls.case_id and case["vendor_case_id"] == cls.case_id:
             return case
-        if threaded & known_ids.get(case["id"], set()):
+        if thread_case == case["id"]:
             return case
     trusted = cls.authenticity is not Authenticity.FAIL
     vendor = is_vendor(mail.sender.domain, policy.vendors)

@@ -71,7 +71,7 @@ messages = Table(
     Column("id", Integer, primary_key=True),
     Column("case_id", Integer, ForeignKey("cases.id"), index=True),
     Column("dedupe_key", String(512), nullable=False, unique=True),
-    Column("message_id", Text),
+    Column("message_id", String(998), index=True),
     Column("origin", Text),  # where it came from: folder file or mailbox/UID
     Column("subject", Text),
     Column("sender", String(320)),
@@ -173,6 +173,20 @@ def _check_sqlite_file(path: Path) -> None:
                          " an export, or start over with `certmerge init`")
 
 
+_IO_WORDS = ("disk i/o", "disk is full", "unable to open", "readonly", "read-only", "locked", "permission")
+
+
+def _open_error(url: str, exc: Exception) -> StoreError:
+    """Tell a full disk or missing permission apart from a damaged file: the advice differs."""
+    detail = str(getattr(exc, "orig", exc) or exc).splitlines()[0][:120]
+    if any(w in detail.lower() for w in _IO_WORDS):
+        return StoreError(f"the database {url} cannot be opened ({detail})",
+                          "check free disk space and the permissions of the certmerge home; nothing was changed")
+    return StoreError(f"the database {url} is damaged ({detail})",
+                      "it was left untouched; move it aside and `certmerge import` an export, "
+                      "or start over with `certmerge init`")
+
+
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -187,9 +201,7 @@ class Store:
             self._migrate()
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
-            raise StoreError(f"the database {url} cannot be used ({exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0][:120]})",
-                             "it was left untouched; move it aside and `certmerge import` an export") from None
+            raise _open_error(url, exc) from None
 
     def _migrate(self) -> None:
         with self.engine.begin() as conn:
@@ -288,13 +300,17 @@ class Store:
         with self.engine.connect() as conn:
             return conn.execute(select(messages.c.id).where(messages.c.dedupe_key == dedupe_key)).first() is not None
 
-    def known_message_ids(self, case_id: int) -> set[str]:
+    def case_of_thread(self, message_ids: set[str]) -> int | None:
+        """The case that one of these Message-IDs (a mail's In-Reply-To/References) belongs to."""
+        ids = [m for m in message_ids if m]
+        if not ids:
+            return None
         with self.engine.connect() as conn:
-            rows = conn.execute(select(messages.c.message_id).where(messages.c.case_id == case_id))
-            ids = {r.message_id for r in rows if r.message_id}
-            ids |= {r.message_id for r in conn.execute(
-                select(drafts.c.message_id).where(drafts.c.case_id == case_id))}
-        return ids
+            row = conn.execute(select(messages.c.case_id).where(
+                messages.c.message_id.in_(ids), messages.c.case_id.is_not(None)).limit(1)).first()
+            if row is None:
+                row = conn.execute(select(drafts.c.case_id).where(drafts.c.message_id.in_(ids)).limit(1)).first()
+        return row[0] if row else None
 
     def candidate_hints(self) -> tuple[set[str], set[str]]:
         with self.engine.connect() as conn:

@@ -1,0 +1,141 @@
+"""Bad input at every door: huge mail, huge headers, a full disk while writing a draft, a corrupted
+database. Each gets a clear one-line error or is processed; nothing stored is lost."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from certmerge.sources.folder import FolderSource
+from tests.helpers import CASE_TOML, Clock, make_app, sample_bytes, sample_case
+
+
+def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "CERTMERGE_HOME": str(home)}
+    return subprocess.run([sys.executable, "-m", "certmerge.cli", *args], env=env, capture_output=True,
+                          text=True, timeout=120)
+
+
+def with_attachment(size: int) -> bytes:
+    base = sample_bytes("04")
+    head, _, body = base.partition(b"\r\n\r\n") if b"\r\n\r\n" in base else base.partition(b"\n\n")
+    head = b"\n".join(line for line in head.replace(b"\r\n", b"\n").split(b"\n")
+                      if not line.lower().startswith((b"content-type", b"content-transfer-encoding", b"mime-version")))
+    payload = (b"QUJD" * 19 + b"\n") * (size // 77)
+    return (head + b"\nMIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=XX\n\n--XX\n"
+            b"Content-Type: text/plain; charset=ISO-2022-JP\nContent-Transfer-Encoding: 7bit\n\n" + body +
+            b"\n--XX\nContent-Type: application/octet-stream\nContent-Disposition: attachment; filename=big.bin\n"
+            b"Content-Transfer-Encoding: base64\n\n" + payload + b"--XX--\n")
+
+
+@pytest.fixture
+def env(tmp_path):
+    app = make_app(tmp_path / "home", Clock())
+    app.submitted(app.init_case(sample_case()))
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    yield app, inbox
+    app.close()
+
+
+def test_a_10_mb_attachment_is_processed(env):
+    app, inbox = env
+    raw = with_attachment(10 * 1024 * 1024)
+    assert len(raw) > 10 * 1024 * 1024
+    (inbox / "big.eml").write_bytes(raw)
+    [out] = app.poll_once(FolderSource(inbox))
+    assert out.status == "processed" and out.kind == "info_request"
+    assert app.case()["state"] == "info_requested"
+
+
+def test_a_200_kb_header_is_processed_or_quarantined_never_a_crash(env):
+    app, inbox = env
+    raw = sample_bytes("01")
+    huge = b"X-Junk: " + b"a" * 200_000 + b"\n"
+    (inbox / "h1.eml").write_bytes(huge + raw)
+    long_subject = b"Subject: " + b"merge " * 40_000 + b"\n"
+    (inbox / "h2.eml").write_bytes(long_subject + raw.replace(b"Message-ID: <", b"Message-ID: <h2", 1))
+    outs = app.poll_once(FolderSource(inbox))
+    assert [o.status for o in outs] == ["processed", "processed"]
+    assert app.store.count("messages") == 2
+
+
+def test_unreadable_mail_file_is_reported_in_status(env):
+    app, inbox = env
+    (inbox / "x.eml").write_bytes(b"\x00\x01" * 2000)
+    app.poll_once(FolderSource(inbox))
+    [(path, reason)] = app.quarantined()
+    assert path.read_bytes() == b"\x00\x01" * 2000 and "binary" in reason
+
+
+needs_root = pytest.mark.skipif(os.geteuid() != 0 and os.environ.get("CI") != "true",
+                                reason="mounting a small tmpfs needs root")
+
+
+@needs_root
+def test_full_disk_while_writing_a_draft(tmp_path):
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=1m", "tmpfs", str(mnt)], check=True)
+    try:
+        home = mnt / "home"
+        assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
+        assert cli(home, "submitted").returncode == 0
+        db_before = (home / "certmerge.sqlite3").read_bytes()
+        filler = mnt / "filler"
+        fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+        try:  # fill the disk to the last byte
+            while os.write(fd, b"\0" * 512):
+                pass
+        except OSError:
+            pass
+        finally:
+            os.close(fd)
+        r = cli(home, "draft", "--purpose", "follow_up", "--quiet")
+        assert r.returncode != 0
+        lines = r.stderr.strip().splitlines()
+        assert len(lines) == 1 and lines[0].startswith("error: "), r.stderr
+        assert "Traceback" not in r.stderr and "disk space" in r.stderr
+        assert not list((home / "drafts").glob("*.eml")) and not list((home / "drafts").glob("*.tmp"))
+        filler.unlink()
+        st = cli(home, "status", "--json")
+        assert st.returncode == 0 and json.loads(st.stdout)["cases"][0]["state"] == "awaiting_support"
+        assert (home / "certmerge.sqlite3").read_bytes()[:16] == db_before[:16]
+        assert cli(home, "draft", "--purpose", "follow_up", "--quiet").returncode == 0  # works once space is back
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_corrupted_database_gets_one_line_and_is_left_untouched(tmp_path):
+    home = tmp_path / "h"
+    assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
+    db = home / "certmerge.sqlite3"
+    for p in home.glob("certmerge.sqlite3-*"):
+        p.unlink()
+    damaged = b"garbage!" * 512 + db.read_bytes()[4096:]
+    db.write_bytes(damaged)
+    for args in (["status"], ["watch", "--once", "--source", str(tmp_path)], ["draft"]):
+        r = cli(home, *args)
+        assert r.returncode == 3, (args, r.stderr)
+        assert r.stderr.startswith("error: ") and len(r.stderr.strip().splitlines()) == 1
+        assert "import" in r.stderr  # says how to recover
+    assert db.read_bytes() == damaged
+
+
+def test_damaged_pages_inside_a_real_sqlite_file(tmp_path):
+    home = tmp_path / "h"
+    assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
+    db = home / "certmerge.sqlite3"
+    for p in home.glob("certmerge.sqlite3-*"):
+        p.unlink()
+    data = bytearray(db.read_bytes())
+    data[100:len(data)] = os.urandom(len(data) - 100)  # header kept, every page destroyed
+    db.write_bytes(bytes(data))
+    r = cli(home, "status")
+    assert r.returncode == 3 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr
+    assert db.read_bytes() == bytes(data)
