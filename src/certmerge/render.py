@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Iterable
 
-from rich.console import Console, Group
+from rich.console import Console
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +25,16 @@ def _ago(delta: dt.timedelta) -> str:
 
 def _when(t: dt.datetime | None) -> str:
     return t.strftime("%Y-%m-%d %H:%M") if t else "-"
+
+
+_NOISE = re.compile(r"^\s*((re|fw|fwd)\s*:\s*)+|\[AWS Training and Certification Form Submission\]\s*-?\s*"
+                    r"|account-assistance", re.I)
+
+
+def short_subject(subject: str | None, width: int = 60) -> str:
+    """The part of a subject that differs between mails of one thread."""
+    text = " ".join(_NOISE.sub(" ", subject or "").split()) or "(no subject)"
+    return text if len(text) <= width else text[:width - 1] + "…"
 
 
 def action_text(nxt) -> str:
@@ -47,7 +58,7 @@ def outcomes(console: Console, items: Iterable) -> None:
             continue
         auth = _AUTH_STYLE.get(o.authenticity, "")
         console.print(Text.assemble(("• ", "bold"), (o.kind or "?", "bold"), " [", (o.authenticity, auth), "] ",
-                                    (o.subject[:90] or "(no subject)", "italic")))
+                                    (short_subject(o.subject, 90), "italic")))
         console.print(f"  {o.summary}", markup=False)
         if o.next_action is not None and o.case is not None:
             console.print(Text.assemble(("  next: ", "cyan"), action_text(o.next_action)))
@@ -83,9 +94,9 @@ def _case(console: Console, item: dict, now: dt.datetime) -> None:
         kind = m["kind"] + (" (needs review)" if m["needs_review"] else "")
         if m["direction"] == "out":
             kind = "your reply"
-        msgs.add_row(str(m["id"]), _when(m["date"] or m["processed_at"]), kind,
+        msgs.add_row(str(m["id"]), _when(m["date"] or m["processed_at"])[5:], kind,
                      Text(m["authenticity"], style=_AUTH_STYLE.get(m["authenticity"], "")),
-                     Text(f"{(m['subject'] or '')[:70]}\n{m['effect'] or ''}"))
+                     Text(f"{short_subject(m['subject'])}\n{m['effect'] or ''}"))
     hist = Table(title="History", expand=False)
     hist.add_column("when")
     hist.add_column("what", overflow="fold")
@@ -95,7 +106,9 @@ def _case(console: Console, item: dict, now: dt.datetime) -> None:
             what = f"{h['from_state']} → {h['to_state']} ({what})"
         style = "red" if h["type"] == "warning" else ("bold" if h["type"] == "state" else "")
         hist.add_row(_when(h["at"]), Text(what, style=style))
-    console.print(Panel(Group(head, msgs, hist), title=f"certmerge · case {case['id']}", expand=False))
+    console.print(Panel(head, title=f"certmerge · case {case['id']}", expand=False))
+    console.print(msgs)
+    console.print(hist)
 
 
 def status_plain(cases: list[dict], quarantined: list, now: dt.datetime) -> str:
