@@ -10,7 +10,7 @@ import os
 
 import pytest
 
-from dovecot import DOVECOT, Dovecot
+from tests.dovecot import DOVECOT, Dovecot  # tests/ is a package
 
 
 def _need_dovecot() -> None:

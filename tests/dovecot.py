@@ -4,6 +4,11 @@ Facts it relies on (../shared/design.md, measured on Debian bookworm with Doveco
 - run as root with `default_login_user = dovenull` and `default_internal_user = dovecot`, a static userdb
   with uid=dovecot, `first_valid_uid` low enough, and `chroot =` for imap-login and anvil;
 - a passwd-file passdb (scheme PLAIN), Maildir storage, Drafts/Sent with special_use and auto = subscribe;
+- the anvil auth penalty (2 s, 4 s ... 15 s added to every login from an IP after failed ones) is turned
+  off by giving the `anvil-auth-penalty` socket mode 0; `auth_failure_delay = 0` leaves about 0.5 s;
+- Dovecot 2.3 checks an XOAUTH2 / OAUTHBEARER token against a passwd-file passdb like a password, so
+  the OAuth paths can be tested without an OAuth server;
+- its imap processes go on serving their clients for about 10 s after the master exits;
 - `doveadm -c CONF` works on the storage directly, also while the server is stopped.
 
 The server runs in the foreground (`dovecot -F`) as our own child, so stopping it is terminate + wait.
@@ -83,6 +88,10 @@ service imap-login {{
 }}
 service anvil {{
   chroot =
+  # no auth penalty (up to 15 s per login after failures from the same IP): the tests fail logins on purpose
+  unix_listener anvil-auth-penalty {{
+    mode = 0
+  }}
 }}
 """
 
@@ -126,16 +135,22 @@ class Dovecot:
         self.passwd = self.root / "passwd"
         self.proc: subprocess.Popen | None = None
         self._users = 0
+        try:
+            self._prepare()
+        except BaseException:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
+
+    def _prepare(self) -> None:
         (self.root / "mail").mkdir()
         shutil.chown(self.root / "mail", "dovecot", "dovecot")
-        self.passwd.write_text("")
-        os.chmod(self.passwd, 0o644)
+        self._write_users()
         ssl_files = ""
-        if tls:
+        if self.tls:
             make_self_signed(self.cert, self.key)
             ssl_files = f"ssl_cert = <{self.cert}\nssl_key = <{self.key}"
         self.conf.write_text(_CONF.format(root=self.root, port=self.port, tls_port=self.tls_port,
-                                          ssl="yes" if tls else "no", ssl_files=ssl_files))
+                                          ssl="yes" if self.tls else "no", ssl_files=ssl_files))
 
     # --- the server ---------------------------------------------------------------------------------
     def start(self, timeout: float = 10.0) -> None:
@@ -156,10 +171,18 @@ class Dovecot:
         self.stop()
         raise RuntimeError(f"dovecot did not listen within {timeout} s\n{self.log()[-2000:]}")
 
-    def stop(self, timeout: float = 10.0) -> None:
-        """Stop the server (clients are disconnected); the mail stays for the next start()."""
+    def stop(self, timeout: float = 10.0, kick: bool = False) -> None:
+        """Stop the server; the mail stays for the next start().
+
+        Dovecot's imap processes go on serving their clients for about 10 s after the master exits;
+        `kick=True` disconnects every client first, as an administrator's restart would."""
         if self.proc is None:
             return
+        if kick and self.proc.poll() is None:
+            try:
+                self.doveadm("kick", "*")
+            except RuntimeError:
+                pass  # nobody connected
         self.proc.terminate()
         try:
             self.proc.wait(timeout)
@@ -185,18 +208,30 @@ class Dovecot:
         return path.read_text(errors="replace") if path.exists() else ""
 
     # --- users and mail ---------------------------------------------------------------------------
-    def add_user(self, password: str = "correct-horse-7Qx", name: str | None = None) -> str:
-        """A new user with an empty mailbox (Dovecot re-reads the passwd-file when it changes)."""
-        self._users += 1
-        name = name or f"user{self._users}"
-        assert ":" not in password and "\n" not in password
-        with self.passwd.open("a") as fh:
-            fh.write(f"{name}:{{PLAIN}}{password}::::::\n")
-        return name
+    POOL = 100
 
-    def client(self, user: str, password: str) -> imapclient.IMAPClient:
+    def _write_users(self) -> None:
+        """All users are written before the start: Dovecot's passwd-file cache does not reliably notice
+        a file changed within the same second, so users are handed out from a pool instead."""
+        self.passwd.write_text("".join(f"user{i}:{{PLAIN}}{self.password_of(f'user{i}')}::::::\n"
+                                       for i in range(1, self.POOL + 1)))
+        os.chmod(self.passwd, 0o644)
+
+    @staticmethod
+    def password_of(user: str) -> str:
+        """Each user's own password: unique, so a test can look for it in files and output."""
+        return f"pw-{user}-Kq7Zr2x"
+
+    def add_user(self) -> str:
+        """A fresh user with an empty mailbox; its password is password_of(user)."""
+        self._users += 1
+        if self._users > self.POOL:
+            raise RuntimeError("the test user pool is used up; raise Dovecot.POOL")
+        return f"user{self._users}"
+
+    def client(self, user: str) -> imapclient.IMAPClient:
         c = imapclient.IMAPClient("127.0.0.1", self.port, ssl=False, timeout=10)
-        c.login(user, password)
+        c.login(user, self.password_of(user))
         return c
 
     def doveadm(self, *args: str, input: bytes | None = None) -> str:
@@ -207,13 +242,13 @@ class Dovecot:
         return res.stdout.decode(errors="replace")
 
     def deliver(self, user: str, raw: bytes, folder: str = "INBOX", flags: tuple = (),
-                when: dt.datetime | None = None, password: str = "correct-horse-7Qx") -> int:
+                when: dt.datetime | None = None) -> int:
         """Put a mail into a folder: APPEND over IMAP while running, `doveadm save` while stopped.
         Returns the new UID (0 when stopped)."""
         if not self.running:
             self._maildir_drop(user, folder, raw)
             return 0
-        with self.client(user, password) as c:
+        with self.client(user) as c:
             resp = c.append(folder, raw, flags=flags, msg_time=when)
         # APPENDUID <uidvalidity> <uid>
         text = resp.decode() if isinstance(resp, bytes) else str(resp)

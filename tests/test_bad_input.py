@@ -17,7 +17,7 @@ from tests.helpers import CASE_TOML, Clock, make_app, sample_bytes, sample_case
 
 def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "CERTMERGE_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "certmerge.cli", *args], env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True,
                           text=True, timeout=120)
 
 

@@ -25,7 +25,7 @@ def cli(home: Path, *args: str, crash_after: int | None = None) -> subprocess.Co
     env.pop("CERTMERGE_CRASH_AFTER", None)
     if crash_after:
         env["CERTMERGE_CRASH_AFTER"] = str(crash_after)
-    return subprocess.run([sys.executable, "-m", "certmerge.cli", *args], env=env, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True,
                           text=True, timeout=120)
 
 

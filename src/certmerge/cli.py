@@ -228,10 +228,14 @@ def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder
     watchmod.install_stop_handlers(stop)
     con = _console()
     wait = interval if interval is not None else app.settings.watch.interval
+    from .cli_imap import notify_line
+
     if not once:
-        con.print(f"watching {src.name} every {wait:g} s (Ctrl-C to stop)", markup=False)
+        how = "IDLE where the server offers it, else a poll" if src.name.startswith("imap:") else "a poll"
+        con.print(f"watching {src.name} ({how} every {wait:g} s; Ctrl-C to stop)", markup=False)
     try:
-        n = watchmod.run(app, src, once=once, interval=wait, report=lambda o: render.outcomes(con, o), stop=stop)
+        n = watchmod.run(app, src, once=once, interval=wait, report=lambda o: render.outcomes(con, o), stop=stop,
+                         notify=notify_line(_console(stderr=True)))
     finally:
         src.close()
     if once:
@@ -245,9 +249,10 @@ def _source(app, folder: Optional[Path]):
     if folder:
         return FolderSource(folder)
     if app.settings.imap.configured:
+        from .cli_imap import progress_bar
         from .sources.imap import ImapSource
 
-        return ImapSource.from_settings(app.settings)
+        return ImapSource.from_settings(app.settings, progress=progress_bar(_console(stderr=True)))
     raise UserError("no mail source configured", "give --source FOLDER, or set [imap] host in config.toml")
 
 
@@ -382,7 +387,3 @@ from . import cli_imap  # noqa: E402,F401 - registers login and doctor on `cli`
 
 def main() -> None:
     cli()
-
-
-if __name__ == "__main__":
-    main()

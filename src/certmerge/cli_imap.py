@@ -16,29 +16,27 @@ from .errors import UserError
 
 def progress_bar(console):
     """A `progress(done, total, folder)` callback for ImapSource that shows a rich progress bar."""
-    state: dict = {}
+    bars: dict = {}
 
     def progress(done: int, total: int, folder: str) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        bar = state.get(folder)
-        if bar is None:
+        if folder not in bars:
             bar = Progress(TextColumn(f"scanning {folder}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                            console=console, transient=True)
             bar.start()
-            state[folder] = (bar, bar.add_task(folder, total=total))
-            bar = state[folder]
-        progress_obj, task = bar
-        progress_obj.update(task, completed=done, total=total)
+            bars[folder] = (bar, bar.add_task(folder, total=total))
+        bar, task = bars[folder]
+        bar.update(task, completed=done, total=total)
         if done >= total:
-            progress_obj.stop()
-            del state[folder]
+            bar.stop()
+            del bars[folder]
 
     return progress
 
 
 def notify_line(console):
-    """A `notify(line)` callback for watch.run: one dimmed line per connection event."""
+    """A `notify(line)` callback for watch.run: one line per connection event."""
 
     def notify(line: str) -> None:
         console.print(line, style="yellow", markup=False, highlight=False)

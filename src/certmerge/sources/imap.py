@@ -53,7 +53,7 @@ BODY_ITEM = "BODY.PEEK[]"
 CHUNK = 200  # UIDs per FETCH
 PROGRESS_MIN = 300  # a scan of at least this many mails reports progress
 IDLE_RENEW = 540.0  # s: re-issue IDLE well within RFC 2177's 29 minutes (and NAT timeouts)
-CLOSE_TIMEOUT = 1.0  # s: logging out must not hold up a stopping watcher
+CLOSE_TIMEOUT = 0.5  # s: logging out must not hold up a stopping watcher
 
 _CASE_RE = re.compile(r"\[\s*CASE\s*\d", re.I)
 _CLAIM_RE = re.compile(r"\b(aws|amazon|credly)\b|アマゾン", re.I)
@@ -132,8 +132,8 @@ def guard(where: str, timeout: float):
     """Turn network and protocol failures into SourceError with one clear line."""
     try:
         yield
-    except (SourceError, UserError):
-        raise
+    except (SourceError, UserError, LoginError, CapabilityError):
+        raise  # login() turns these into AuthFailed with its own words
     except ssl.SSLCertVerificationError as exc:
         raise SourceError(f"the TLS certificate of {where} is not trusted ({exc.verify_message or _short(exc)})",
                           "for a private CA set imap.ca_file to its certificate (PEM); imap.host must be a name "
@@ -261,6 +261,8 @@ class ImapSource:
     @classmethod
     def from_settings(cls, settings: Settings, progress: Progress | None = None) -> "ImapSource":
         imap = settings.imap
+        if not imap.host or not imap.username:
+            raise UserError("[imap] needs host and username in config.toml", "see docs/imap.md")
         if imap.auth == "password":
             pw = secrets.password(imap)  # asked once, up front (a prompt cannot wait for a reconnect)
 
@@ -315,14 +317,16 @@ class ImapSource:
         _shutdown(client)
 
     def close(self) -> None:
+        """End IDLE and log out, waiting at most CLOSE_TIMEOUT for each; a broken connection is just closed."""
         client, self._client = self._client, None
-        if client is not None and self._idle_since is not None:
+        idling, self._idle_since = self._idle_since is not None, None
+        if client is not None and idling:
             try:
                 client.socket().settimeout(CLOSE_TIMEOUT)
                 client.idle_done()
-            except Exception:  # noqa: BLE001
-                pass
-        self._idle_since = None
+            except Exception:  # noqa: BLE001 - the server is gone or slow: do not wait for it twice
+                _shutdown(client)
+                return
         _logout(client)
 
     @property
@@ -413,7 +417,7 @@ class ImapSource:
                 report(done, total, folder)
         end = max(floor, uids[-1] if uids else 0)
         if pending is not None:  # the position moves past the trailing non-candidates (and a scan's floor)
-            yield RawMail(pending.origin, None, (key, uidvalidity, max(end, pending.position[2])), outgoing)
+            yield RawMail(pending.origin, None, (key, uidvalidity, max(end, pending.position[2])), outgoing=outgoing)
         elif scan and (last_yielded is None or last_yielded < end):
             yield RawMail(folder, None, (key, uidvalidity, end), outgoing=outgoing)
 
@@ -602,6 +606,10 @@ def _auth_results_sample(client, folder: str, count: int, where: str, timeout: f
     return len(uids), with_ar, ids
 
 
+def _count(n: int) -> str:
+    return f"{n} mail" if n == 1 else f"{n} mails"
+
+
 def _tls_words(client, imap: ImapSettings) -> str:
     sock = client.socket()
     if not isinstance(sock, ssl.SSLSocket):
@@ -643,7 +651,7 @@ def _check_folders(client, settings: Settings, where: str) -> list[Check]:
         try:
             with guard(where, imap.timeout):
                 info = client.select_folder(folder, readonly=True)
-            out.append(Check(f"folder {folder}", True, f"{info.get(b'EXISTS', 0)} mails, opened read-only (EXAMINE)"))
+            out.append(Check(f"folder {folder}", True, f"{_count(info.get(b'EXISTS', 0))}, opened read-only (EXAMINE)"))
         except (IMAPClientError, SourceError) as exc:
             out.append(Check(f"folder {folder}", False, f"cannot be opened ({_short(exc)})",
                              "fix imap.folders; the server has: " + ", ".join(names[:15])))
