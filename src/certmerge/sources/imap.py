@@ -257,6 +257,7 @@ class ImapSource:
         self._idle_ok = False
         self._idle_since: float | None = None
         self._uidnext: dict[str, tuple[int, int]] = {}  # folder -> (uidvalidity, uidnext) at the last sync
+        self._selected: str | None = None  # the folder the connection has open (EXAMINE)
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: Progress | None = None) -> "ImapSource":
@@ -313,7 +314,7 @@ class ImapSource:
         return client
 
     def _drop(self) -> None:
-        client, self._client, self._idle_since = self._client, None, None
+        client, self._client, self._idle_since, self._selected = self._client, None, None, None
         _shutdown(client)
 
     def close(self) -> None:
@@ -338,7 +339,9 @@ class ImapSource:
         try:
             with guard(self.where, self.imap.timeout):
                 try:
-                    return client.select_folder(folder, readonly=True)
+                    info = client.select_folder(folder, readonly=True)
+                    self._selected = folder
+                    return info
                 except IMAPClientAbortError:
                     raise
                 except IMAPClientError as exc:
@@ -390,8 +393,30 @@ class ImapSource:
             found = client.search(["SINCE", since])
         return sorted(found), max(uidnext - 1, 0), True
 
+    def _unchanged(self, client, store: PositionStore, folder: str, key: str) -> bool:
+        """True when the folder surely has nothing new, found with cheap round trips and no EXAMINE:
+        NOOP + UID SEARCH on the folder the connection has open, STATUS on the others."""
+        stored = store.position(key)
+        known = self._uidnext.get(folder)
+        if not stored or not known or stored[0] != known[0]:
+            return False
+        if self._selected == folder:
+            # a new message joins the open folder's view only once the server announces it, at the end of
+            # a command: NOOP asks for the news, then UID SEARCH counts on the view (RFC 3501 forbids
+            # STATUS as a new-mail check on the selected folder). Numbers, not events: an EXISTS consumed
+            # earlier (by IDLE or a FETCH) cannot hide a message.
+            with self._io():
+                client.noop()
+                found = client.search(["UID", f"{stored[1] + 1}:*"])
+            return all(u <= stored[1] for u in found)  # n:* also returns the highest UID
+        with self._io():
+            status = client.folder_status(folder, [b"UIDVALIDITY", b"UIDNEXT"])
+        return status.get(b"UIDVALIDITY") == stored[0] and status.get(b"UIDNEXT", 0) - 1 <= stored[1]
+
     def _sync_folder(self, client, store: PositionStore, folder: str, outgoing: bool) -> Iterator[RawMail]:
         key = self.source_key(folder)
+        if self._unchanged(client, store, folder, key):
+            return
         info = self._examine(client, folder)
         uidvalidity = info.get(b"UIDVALIDITY", 0)
         self._uidnext[folder] = (uidvalidity, info.get(b"UIDNEXT", 0))
