@@ -17,7 +17,7 @@ SAMPLES = ROOT / "sample_mail"
 
 _SENDERS = ["hanako.sato@example-corp.co.jp", "news@github.example", "billing@cloud.example.net",
             "team@slack.example", "noreply@calendar.example.com", "jiro@example.org", "alerts@monitor.example",
-            "info@shop.example.jp", "newsletter@aws-blog.example", "security@bank.example"]
+            "info@shop.example.jp", "newsletter@blog.example", "security@bank.example"]
 _WORDS = ("meeting deploy review merge branch invoice report summary schedule release incident customer "
           "budget proposal design test quarterly planning 会議 資料 確認 予定 報告 請求書 打ち合わせ").split()
 

@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 import json
 import sqlite3
+import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        TypeDecorator, UniqueConstraint, create_engine, event, func, insert, select, update)
+                        TypeDecorator, UniqueConstraint, bindparam, create_engine, event, func, insert, select, update)
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
@@ -135,6 +136,11 @@ drafts = Table(
 )
 
 
+# hot-path reads, built once (building a statement costs as much as running it)
+_POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
+_HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
+
+
 @dataclass
 class Change:
     """Everything one step writes, committed together or not at all."""
@@ -195,6 +201,7 @@ class Store:
             _check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
         self.engine = create_engine(url, future=True)
+        self._local = threading.local()
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
@@ -214,7 +221,22 @@ class Store:
                                  "upgrade certmerge")
 
     def close(self) -> None:
+        conn = getattr(self._local, "reader", None)
+        if conn is not None:
+            conn.close()
         self.engine.dispose()
+
+    def _read(self, stmt, params: dict | None = None) -> list:
+        """Rows of a read on this thread's long-lived connection: a watcher's poll reads a few rows many
+        times, and a connection checkout per read costs ~0.3 ms against ~0.04 ms (measured here).
+        The rollback ends the read so that the next one sees what other processes committed."""
+        conn = getattr(self._local, "reader", None)
+        if conn is None or conn.closed:
+            conn = self._local.reader = self.engine.connect()
+        try:
+            return conn.execute(stmt, params).all() if params else conn.execute(stmt).all()
+        finally:
+            conn.rollback()
 
     # --- cases -----------------------------------------------------------------------------------
     def create_case(self, casefile: dict, language: str, state: str, now: dt.datetime,
@@ -297,8 +319,7 @@ class Store:
 
     # --- messages and history --------------------------------------------------------------------
     def has_message(self, dedupe_key: str) -> bool:
-        with self.engine.connect() as conn:
-            return conn.execute(select(messages.c.id).where(messages.c.dedupe_key == dedupe_key)).first() is not None
+        return bool(self._read(_HAS_MESSAGE_Q, {"key": dedupe_key}))
 
     def case_of_thread(self, message_ids: set[str]) -> int | None:
         """The case that one of these Message-IDs (a mail's In-Reply-To/References) belongs to."""
@@ -313,11 +334,10 @@ class Store:
         return row[0] if row else None
 
     def candidate_hints(self) -> tuple[set[str], set[str]]:
-        with self.engine.connect() as conn:
-            case_ids = {r.vendor_case_id for r in conn.execute(select(cases.c.vendor_case_id)) if r.vendor_case_id}
-            ids = {r.message_id for r in conn.execute(
-                select(messages.c.message_id).where(messages.c.case_id.is_not(None))) if r.message_id}
-            ids |= {r.message_id for r in conn.execute(select(drafts.c.message_id))}
+        case_ids = {r.vendor_case_id for r in self._read(select(cases.c.vendor_case_id)) if r.vendor_case_id}
+        ids = {r.message_id for r in self._read(select(messages.c.message_id).where(
+            messages.c.case_id.is_not(None))) if r.message_id}
+        ids |= {r.message_id for r in self._read(select(drafts.c.message_id))}
         return case_ids, ids
 
     def messages(self, case_id: int | None = None, limit: int | None = None) -> list[dict[str, Any]]:
@@ -359,9 +379,8 @@ class Store:
 
     # --- positions --------------------------------------------------------------------------------
     def position(self, source: str) -> tuple[int, int] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(positions).where(positions.c.source == source)).first()
-        return (row.uidvalidity, row.last_uid) if row else None
+        rows = self._read(_POSITION_Q, {"source": source})
+        return (rows[0].uidvalidity, rows[0].last_uid) if rows else None
 
     def set_position(self, source: str, uidvalidity: int, last_uid: int) -> None:
         with self.engine.begin() as conn:
