@@ -15,12 +15,10 @@ from typing import Callable, Iterable, Iterator
 
 from . import lifecycle
 from .casefile import casefile_to_dict, parse_casefile
-from .classify import classify
 from .config import Settings
 from .drafts import build_draft
 from .errors import IllegalTransition, ParseError, StoreError, UserError
 from .model import CaseFile, CaseState, CaseView, Classification, Event, MailKind, NextAction
-from .parse import parse_bytes
 from .pipeline import Policy, effect_of, match_case
 from .sources.base import RawMail
 from .store import Change, Store
@@ -169,6 +167,10 @@ class App:
 
     # --- mail ----------------------------------------------------------------------------------------
     def classify_raw(self, raw: bytes) -> tuple[object, Classification]:
+        # imported here: the rules compile ~100 patterns, which `status` and `draft` never need
+        from .classify import classify
+        from .parse import parse_bytes
+
         mail = parse_bytes(raw)
         c = self.settings.classify
         return mail, classify(mail, c.vendor_domains, c.trusted_authserv_ids)
