@@ -1,9 +1,14 @@
 """Email -> Verdict (pass / unverified / fail), from the user's own server's Authentication-Results only.
 
 RFC 8601 headers are trustworthy only when the user's receiving server added them: the topmost one, or
-the first whose authserv-id is configured as trusted. A sender can add its own "dkim=pass" lower down;
-it never counts. `pass` needs DMARC pass, or DKIM pass whose d= is aligned with a vendor From domain.
-A mail that claims to be AWS or Credly from any other domain (look-alikes included) is `fail`.
+the first whose authserv-id is configured as trusted (`trusted_authserv_ids`; a configured id also
+matches its subdomains, since Exchange Online stamps per-front-end names). A sender can add its own
+"dkim=pass" lower down; it never counts.
+
+`pass` needs DMARC pass for the From domain, or DKIM pass whose d= is aligned with the From domain.
+An explicit failure (dmarc/dkim/spf/compauth=fail) is `fail`; no results at all is `unverified`.
+A mail that claims to be AWS or Credly (display name, self-introduction, a case ID) from any other domain,
+look-alikes included, is `fail` whatever its own DMARC says. A forward is judged by its outer sender.
 """
 
 from __future__ import annotations
@@ -13,11 +18,32 @@ from dataclasses import dataclass
 
 from .model import Authenticity, Email, Verdict
 
-_METHOD_RE = re.compile(r"\b(dkim|dmarc|spf|arc)\s*=\s*([a-z]+)([^;]*)", re.I)
-_PROP_RE = re.compile(r"\b(header\.d|header\.i|header\.from|smtp\.mailfrom)\s*=\s*\"?([^\s;\"]+)", re.I)
-_CLAIM_NAME_RE = re.compile(r"\b(aws|amazon|credly)\b|アマゾン", re.I)
-_CLAIM_TEXT_RE = re.compile(r"\[CASE\s*\d{6,}\]|AWS Training (and|&) Certification|Amazon Web Services", re.I)
-_TWO_LEVEL = {"co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "co.uk", "org.uk", "com.au", "co.kr", "com.br"}
+_PAIR_RE = re.compile(r"([A-Za-z0-9_.-]+(?:\s*/\s*\d+)?)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|[^\s;\"]+)")
+_TWO_LEVEL = {"co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "ad.jp", "ed.jp", "gr.jp", "lg.jp", "co.uk", "org.uk",
+              "ac.uk", "com.au", "net.au", "co.kr", "com.br", "com.mx", "com.tr", "com.cn", "com.tw", "com.sg",
+              "co.in", "co.nz", "com.hk", "co.za"}
+# Domains Amazon really owns that are not vendors of the support case: never "look-alikes".
+_BRAND_FAMILY = {"amazon.co.jp", "amazon.co.uk", "amazon.de", "amazon.fr", "amazon.it", "amazon.es", "amazon.ca",
+                 "amazon.com.au", "amazon.in", "amazon.com.br", "amazon.com.mx", "amazon.nl", "amazon.sg",
+                 "amazon.ae", "amazon.sa", "amazon.se", "amazon.pl", "amazon.com.tr", "amazon.com.be",
+                 "amazonaws.com", "awscloud.com", "aws.com", "amazontrust.com", "a2z.com"}
+_BRAND_NAME_RE = re.compile(
+    r"\bAWS\b|Amazon\s*Web\s*Services|アマゾン\s*ウェブ\s*サービス|\bCredly\b|Training\s*(?:and|&)\s*Certification|"
+    r"トレーニングと認定", re.I)
+_BRAND_LOOSE_RE = re.compile(r"amazon|aws|credly|アマゾン", re.I)
+_CASE_TAG_RE = re.compile(r"\[\s*CASE\s*[:#]?\s*\d{8,20}\s*\]", re.I)
+_CASE_ID_RE = re.compile(r"(?:case|ケース)\s*(?:id|number|no\.?|#|番号)?\s*[:：#]?\s*\d{12,20}", re.I)
+_FORWARD_SUBJECT_RE = re.compile(r"(?:^|[\s:\]])(?:fwd?|fw|wg|tr|転送)\s*[:：]", re.I)
+_SELF_ID_RE = re.compile(
+    r"^[ \t\-—–]*(?:AWS|Amazon\s+Web\s+Services)\s*(?:Training|トレーニング|Support|サポート|Customer|カスタマー|"
+    r"Certification\s+Team|T&C)[^\n]{0,50}$|"
+    r"\b(?:I'?m|I am|this is|my name is)\b[^.\n]{0,40}\b(?:from|with|at|of)\s+(?:AWS|Amazon Web Services)\b|"
+    r"AWS\s*(?:トレーニングと認定|サポート|カスタマーサポート)[^。\n]{0,20}(?:です|と申します|でございます)|"
+    r"^[ \t]*(?:The\s+)?Credly\s+(?:Support|Team)[^\n]{0,30}$",
+    re.I | re.M)
+_FORWARD_LINE_RE = re.compile(r"^\s*(?:-{3,}\s*(?:Forwarded message|転送メッセージ|転送されたメッセージ)\s*-{3,}|"
+                              r"Begin forwarded message:)\s*$", re.I | re.M)
+_FAILURES = {"dmarc": {"fail", "quarantine", "reject"}, "dkim": {"fail"}, "spf": {"fail"}, "compauth": {"fail"}}
 
 
 @dataclass(frozen=True)
@@ -28,6 +54,7 @@ class Result:
 
 
 def org_domain(domain: str) -> str:
+    """The registrable domain (a small public-suffix table: enough for alignment of real vendor mail)."""
     labels = domain.lower().strip(".").split(".")
     if len(labels) >= 3 and ".".join(labels[-2:]) in _TWO_LEVEL:
         return ".".join(labels[-3:])
@@ -40,28 +67,104 @@ def is_vendor(domain: str, vendors: tuple[str, ...]) -> bool:
 
 
 def _skeleton(s: str) -> str:
-    return s.lower().replace("rn", "m").translate(str.maketrans("0135@", "olesa")).replace("-", "")
+    return s.lower().replace("rn", "m").replace("vv", "w").translate(str.maketrans("0135@!|", "olesaii")) \
+        .replace("-", "").replace("_", "")
 
 
 def looks_alike(domain: str, vendors: tuple[str, ...]) -> bool:
-    """A non-vendor domain that imitates one (amaz0n.com, amazon-support.com, amazon.com.evil.net)."""
-    if is_vendor(domain, vendors):
+    """A non-vendor domain that imitates one (amaz0n.com, amazon-support.com, amazon.com.evil.net, aws-cert.com)."""
+    domain = domain.lower()
+    if not domain or is_vendor(domain, vendors) or org_domain(domain) in _BRAND_FAMILY:
         return False
     sk = _skeleton(domain)
-    return any(_skeleton(v.split(".")[0]) in sk for v in vendors)
+    if any(_skeleton(v.split(".")[0]) in sk for v in vendors):
+        return True
+    return "aws" in re.split(r"[.\-_]", domain)
+
+
+_INNER_COMMENT = re.compile(r"\([^()\\\"]*\)")
+
+
+def strip_comments(value: str) -> str:
+    """An RFC 5322 structured value without (comments), quoted strings kept as they are."""
+    if "(" not in value:
+        return value
+    if '"' not in value and "\\" not in value:  # the common case: nested comments, no quoting
+        while "(" in value:
+            value, n = _INNER_COMMENT.subn(" ", value)
+            if not n:
+                break
+        if "(" not in value:
+            return value
+    out, depth, quoted, escaped = [], 0, False, False
+    for ch in value:
+        if escaped:
+            escaped = False
+            if not depth:
+                out.append(ch)
+            continue
+        if ch == "\\":
+            escaped = True
+            if not depth:
+                out.append(ch)
+        elif quoted:
+            out.append(ch)
+            quoted = ch != '"'
+        elif ch == '"' and not depth:
+            quoted = True
+            out.append(ch)
+        elif ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+            if not depth:
+                out.append(" ")
+        elif not depth:
+            out.append(ch)
+    return "".join(out)
+
+
+def _split_semicolons(value: str) -> list[str]:
+    if '"' not in value:
+        return value.split(";")
+    parts, cur, quoted = [], [], False
+    for ch in value:
+        if ch == '"':
+            quoted = not quoted
+        if ch == ";" and not quoted:
+            parts.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+    parts.append("".join(cur))
+    return parts
+
+
+def _resinfo(segment: str) -> Result | None:
+    pairs = _PAIR_RE.findall(segment)
+    if not pairs:
+        return None
+    method, result = pairs[0]
+    props = {}
+    for key, value in pairs[1:]:
+        key = key.lower()
+        if "." in key or key == "reason":
+            props[key] = value.strip('"').lower().lstrip("@")
+    return Result(method.split("/")[0].strip().lower(), result.strip('"').lower(), props)
 
 
 def parse_results(header: str) -> tuple[str, list[Result]]:
-    """(authserv-id, results) of one Authentication-Results value."""
-    authserv, _, rest = header.partition(";")
-    authserv = authserv.strip().split()[0].lower() if authserv.strip() else ""
-    results = []
-    for clause in rest.split(";"):
-        m = _METHOD_RE.search(clause)
-        if not m:
-            continue
-        props = {k.lower(): v.lower().lstrip("@") for k, v in _PROP_RE.findall(clause)}
-        results.append(Result(m.group(1).lower(), m.group(2).lower(), props))
+    """(authserv-id, results) of one Authentication-Results value (RFC 8601).
+
+    Microsoft's servers write the header without an authserv-id ("spf=pass ...; dkim=pass ...");
+    then the first segment is already a result and the authserv-id is empty."""
+    segments = _split_semicolons(strip_comments(header))
+    head = segments[0].strip()
+    authserv = ""
+    if head and not re.match(r"^[A-Za-z0-9_.-]+(?:\s*/\s*\d+)?\s*=", head):
+        authserv = head.split()[0].lower()
+        segments = segments[1:]
+    results = [r for r in map(_resinfo, segments) if r is not None]
     return authserv, results
 
 
@@ -71,49 +174,91 @@ def trusted_results(mail: Email, trusted_ids: tuple[str, ...]) -> tuple[str, lis
         return None
     if not trusted_ids:
         return parse_results(mail.auth_results[0])
-    wanted = {t.lower() for t in trusted_ids}
+    wanted = [t.lower().strip(".") for t in trusted_ids if t.strip()]
     for value in mail.auth_results:
         authserv, results = parse_results(value)
-        if authserv in wanted:
+        if authserv and any(authserv == t or authserv.endswith("." + t) for t in wanted):
             return authserv, results
     return None
 
 
-def claims_vendor(mail: Email) -> bool:
-    return bool(_CLAIM_NAME_RE.search(mail.sender.name) or _CLAIM_TEXT_RE.search(mail.subject)
-                or _CLAIM_TEXT_RE.search(mail.new_text[:2000]))
+def is_forward(mail: Email) -> bool:
+    return bool(_FORWARD_SUBJECT_RE.search(mail.subject)) or mail.forwarded is not None
+
+
+def own_text(mail: Email) -> str:
+    """The sender's own words: the new text above a forwarded message."""
+    text = mail.new_text[:6000]
+    m = _FORWARD_LINE_RE.search(text)
+    return text[:m.start()] if m else text
+
+
+def vendor_claim(mail: Email, vendors: tuple[str, ...] = ()) -> str:
+    """Why this mail presents itself as AWS or Credly ("" when it does not)."""
+    name = mail.sender.name
+    if _BRAND_NAME_RE.search(name):
+        return f"the display name {name!r} claims to be AWS/Credly"
+    alike = looks_alike(mail.sender.domain, vendors) if vendors else False
+    if alike and _BRAND_LOOSE_RE.search(name):
+        return f"the display name {name!r} imitates a vendor"
+    forward = is_forward(mail)
+    if not forward and _CASE_TAG_RE.search(mail.subject):
+        return "the subject carries an AWS case tag"
+    text = own_text(mail)
+    m = _SELF_ID_RE.search(text)
+    if m:
+        return f"it introduces itself as AWS/Credly ({m.group(0).strip()[:40]!r})"
+    if not forward and _CASE_ID_RE.search(text):
+        return "it quotes an AWS case ID"
+    if alike and _BRAND_NAME_RE.search(mail.subject + "\n" + text):
+        return "it speaks for AWS/Credly"
+    return ""
+
+
+def claims_vendor(mail: Email, vendors: tuple[str, ...] = ()) -> bool:
+    return bool(vendor_claim(mail, vendors))
 
 
 def verdict(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] = ()) -> Verdict:
     domain = mail.sender.domain
-    if not domain:
-        return Verdict(Authenticity.FAIL if claims_vendor(mail) else Authenticity.UNVERIFIED, "no sender address")
-    vendor = is_vendor(domain, vendors)
-    if not vendor and looks_alike(domain, vendors):
-        return Verdict(Authenticity.FAIL, f"{domain} imitates a vendor domain")
-    if not vendor and claims_vendor(mail):
-        return Verdict(Authenticity.FAIL, f"claims to be AWS/Credly but comes from {domain}")
+    vendor = bool(domain) and is_vendor(domain, vendors)
+    if not vendor:
+        claim = vendor_claim(mail, vendors)
+        if claim:
+            where = domain or "no address"
+            if looks_alike(domain, vendors):
+                where = f"{domain}, which imitates a vendor domain"
+            return Verdict(Authenticity.FAIL, f"{claim} but comes from {where}")
+        if not domain:
+            return Verdict(Authenticity.UNVERIFIED, "no sender address")
     found = trusted_results(mail, trusted_ids)
     if found is None:
         where = "from a trusted server " if trusted_ids else ""
         return Verdict(Authenticity.UNVERIFIED, f"no Authentication-Results {where}on the mail")
+    return _judge(domain, found)
+
+
+def _judge(domain: str, found: tuple[str, list[Result]]) -> Verdict:
     authserv, results = found
-    by = {r.method: r for r in results}
+    at = f" ({authserv})" if authserv else ""
+    if not results:
+        return Verdict(Authenticity.UNVERIFIED, f"no authentication results for {domain}{at}")
     org = org_domain(domain)
-    dmarc = by.get("dmarc")
-    if dmarc and dmarc.result == "pass":
-        hf = dmarc.props.get("header.from", domain)
-        if org_domain(hf) == org:
-            return Verdict(Authenticity.PASS, f"dmarc=pass for {domain} ({authserv})")
-    if dmarc and dmarc.result in ("fail", "quarantine", "reject"):
-        return Verdict(Authenticity.FAIL, f"dmarc={dmarc.result} for {domain} ({authserv})")
-    dkims = [r for r in results if r.method == "dkim"]
-    for r in dkims:
-        d = r.props.get("header.d") or r.props.get("header.i", "").rpartition("@")[2]
-        if r.result == "pass" and d and org_domain(d) == org:
-            return Verdict(Authenticity.PASS, f"dkim=pass d={d} aligned with {domain} ({authserv})")
-    if any(r.result in ("fail", "permerror", "policy") for r in dkims):
-        return Verdict(Authenticity.FAIL, f"dkim failed for {domain} ({authserv})")
-    if vendor:
-        return Verdict(Authenticity.UNVERIFIED, f"no aligned DKIM or DMARC pass for {domain} ({authserv})")
-    return Verdict(Authenticity.UNVERIFIED, f"{domain} is not a vendor domain; no aligned pass")
+    dmarc = next((r for r in results if r.method == "dmarc"), None)
+    if dmarc and dmarc.result == "pass" and org_domain(dmarc.props.get("header.from", domain)) == org:
+        return Verdict(Authenticity.PASS, f"dmarc=pass for {domain}{at}")
+    if dmarc and dmarc.result in _FAILURES["dmarc"]:
+        return Verdict(Authenticity.FAIL, f"dmarc={dmarc.result} for {domain}{at}")
+    # Only a signature ALIGNED with the From domain counts. amazonses.com signs the mail of every SES
+    # customer, so `dkim=pass header.d=amazonses.com` proves only that the mail went through SES, not that
+    # Amazon wrote it: a From: @amazon.com mail with just that signature (DMARC failing or absent) never
+    # passes here, although amazonses.com is a vendor domain for mail that is really From: @amazonses.com.
+    for r in results:
+        if r.method == "dkim" and r.result == "pass":
+            d = r.props.get("header.d") or r.props.get("header.i", "").rpartition("@")[2]
+            if d and org_domain(d) == org:
+                return Verdict(Authenticity.PASS, f"dkim=pass d={d} aligned with {domain}{at}")
+    failed = [f"{r.method}={r.result}" for r in results if r.result in _FAILURES.get(r.method, ())]
+    if failed:
+        return Verdict(Authenticity.FAIL, f"{', '.join(failed)} for {domain}{at}")
+    return Verdict(Authenticity.UNVERIFIED, f"no aligned DKIM or DMARC pass for {domain}{at}")

@@ -1,32 +1,54 @@
 """Email -> Classification: one kind, a confidence and the reasons (which rule fired on which text).
 
-The rules are data (rules.py): (name, kind, field, pattern, weight), English and Japanese. Only the new
-text (quoted history cut) and the subject are read; a forwarded mail is read by what it forwards. Mail that
-is neither from a vendor, nor claims to be, nor carries a case ID, nor is on topic is `unrelated`.
+The rules are data (rules.py): (name, kind, field, pattern, weight, anchor), English and Japanese, matched fast
+and exactly by matcher.py. Only the subject and the new text (quoted history cut, hard-wrapped lines joined)
+are read; a forwarded mail is read by what it forwards. How a kind is decided:
+
+1. Topic gate. A mail is about the merge case only when it is from a vendor (or claims to be one) AND speaks
+   of certification, training, badges or a merge. Colleagues, another AWS case (EC2, billing), a Free Tier
+   alert are `unrelated` whatever phrases they contain. Vendor mail that names no topic at all may only be one
+   of the passive kinds (survey, auto-close warning), which never move a case.
+2. Anchors. A kind wins only with one of its anchor rules and more weight than the `unrelated` evidence
+   (pull requests, newsletters, orders); outside a case thread (no case ID) such evidence wins outright.
+3. Review. Vendor mail in a case thread that no anchor reads gets the kind its weaker cues point to, or
+   `unrelated`, at confidence 0.5: below the review threshold, so it is shown as "needs review" and does not
+   move the case.
+
 Authenticity is decided separately (authenticity.py) and carried along; it is always the outer sender's.
 """
 
 from __future__ import annotations
 
+import math
 import re
 from collections import defaultdict
 
-from .authenticity import claims_vendor, is_vendor, verdict
+from .authenticity import is_vendor, vendor_claim, verdict
 from .charsets import japanese_ratio
 from .model import Classification, Email, Lang, MailKind, Reason
-from .rules import ON_TOPIC, RULES, SENDER_RULES
+from .rules import KIND_CONTEXT, OTHER_TOPIC, SENDER_RULES, SOFT_TOPIC_KINDS, TOPIC, candidates, present_literals
 
 _CASE_SUBJECT_RE = re.compile(r"\[\s*CASE\s*[:#]?\s*(\d{8,20})\s*\]", re.I)
 _CASE_TEXT_RE = re.compile(r"(?:case\s*(?:id|number|no\.?|#)?|ケース\s*(?:ID|番号)?)\s*[:：#]?\s*(\d{12,20})", re.I)
-_DAYS_RE = re.compile(r"(\d{1,2})\s*(?:business\s+|calendar\s+)?(?:days?|日(?:以内|後|間)?|営業日)", re.I)
+_DAYS_RE = re.compile(r"(\d{1,3})\s*(?:business\s+|calendar\s+)?(days?|hours?|日(?:以内|後|間)?|営業日|時間)", re.I)
 _WORD_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7}
 _WORD_DAYS_RE = re.compile(r"\b(one|two|three|four|five|seven)\s+(?:business\s+)?days?\b", re.I)
+_NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
+                            "\u2032": "'", "\u3000": " "})
+# On a tie the more consequential reading wins: what moves the case furthest, then what asks the user to act.
+_PRIORITY = {k: i for i, k in enumerate((
+    MailKind.COMPLETION_NOTICE, MailKind.CONFIRMATION_REQUEST, MailKind.INFO_REQUEST, MailKind.AUTO_CLOSE_WARNING,
+    MailKind.CREDLY_FOLLOWUP, MailKind.ACKNOWLEDGEMENT, MailKind.AI_AUTO_ANSWER, MailKind.SURVEY))}
+_EN_END, _EN_START = frozenset("abcdefghijklmnopqrstuvwxyz,;"), frozenset("abcdefghijklmnopqrstuvwxyz(")
 MIN_SCORE = 2.0
+WEAK_SCORE = 1.5  # weak cues enough for a "needs review" guess in a case thread
+WEAK_CONFIDENCE = 0.5  # below the default review threshold (0.6)
 EXCERPT = 60
+_BODY_CHARS = 20000
 
 
 def find_case_id(mail: Email) -> str | None:
-    m = _CASE_SUBJECT_RE.search(mail.subject)
+    m = _CASE_SUBJECT_RE.search(mail.subject) or _CASE_TEXT_RE.search(mail.subject)
     if m:
         return m.group(1)
     m = _CASE_TEXT_RE.search(mail.new_text[:4000])
@@ -38,45 +60,101 @@ def language_of(mail: Email) -> Lang:
     return Lang.JA if japanese_ratio(sample) >= 0.15 else Lang.EN
 
 
+def unwrap(text: str) -> str:
+    """Text as the rules read it: typographic quotes made plain, and hard-wrapped lines joined again
+    (a Japanese sentence broken between two characters, an English one before a lower-case word)."""
+    lines = (text if text.isascii() else text.translate(_NORMALIZE)).split("\n")
+    out = [lines[0]]
+    for line in lines[1:]:
+        prev = out[-1].rstrip(" \t")
+        if prev:
+            ja_next = line.lstrip(" \t\u3000")
+            if ja_next and prev[-1] in _JA_END and ja_next[0] in _JA_START:
+                out[-1] = prev + ja_next
+                continue
+            en_next = line.lstrip(" \t")
+            if en_next and prev[-1] in _EN_END and en_next[0] in _EN_START:
+                out[-1] = prev + " " + en_next
+                continue
+        out.append(line)
+    return "\n".join(out)
+
+
+class _CharClass:
+    """`ch in _CharClass(...)` for Japanese ranges plus a few extra characters."""
+
+    def __init__(self, extra: str, ascii_alnum: bool = False) -> None:
+        self.extra, self.alnum = frozenset(extra), ascii_alnum
+
+    def __contains__(self, ch: str) -> bool:
+        return ("\u3040" <= ch <= "\u30ff" or "\u4e00" <= ch <= "\u9fff" or ch in self.extra
+                or (self.alnum and ch.isascii() and ch.isalnum()))
+
+
+_JA_END = _CharClass("、，（）「」")
+_JA_START = _CharClass("（「", ascii_alnum=True)
+
+
 def _excerpt(text: str, m: re.Match) -> str:
     s = text[m.start():m.end()]
     return s if len(s) <= EXCERPT else s[:EXCERPT - 1] + "…"
 
 
-def score(mail: Email, vendors: tuple[str, ...]) -> tuple[dict[MailKind, float], list[Reason]]:
-    """Sum rule weights per kind over the subject, the new text and the sender."""
-    fields = {"subject": mail.subject, "body": mail.new_text[:20000]}
+def score(mail: Email, vendors: tuple[str, ...] = ()) -> tuple[dict[MailKind, float], set[MailKind], list[Reason]]:
+    """Sum rule weights per kind over the subject, the new text and the sender; which kinds have an anchor."""
+    subject = mail.subject if mail.subject.isascii() else mail.subject.translate(_NORMALIZE)
+    fields = {"subject": subject, "body": unwrap(mail.new_text[:_BODY_CHARS])}
     scores: dict[MailKind, float] = defaultdict(float)
+    anchored: set[MailKind] = set()
     reasons: list[Reason] = []
-    for rule in RULES:
-        text = fields[rule.field]
-        m = rule.pattern.search(text)
+    lowered = {name: text.lower() for name, text in fields.items()}
+    present = {name: present_literals(low, name) for name, low in lowered.items()}
+    for rule in candidates("subject", present["subject"]) + candidates("body", present["body"]):
+        low = lowered[rule.field]
+        m = rule.search(low, present[rule.field])
         if m:
             scores[rule.kind] += rule.weight
+            if rule.anchor:
+                anchored.add(rule.kind)
+            text = fields[rule.field] if len(fields[rule.field]) == len(low) else low
             reasons.append(Reason(rule.name, rule.field, _excerpt(text, m), rule.weight))
     sender = mail.sender.email
     for rule in SENDER_RULES:
         if rule.pattern.search(sender):
             scores[rule.kind] += rule.weight
             reasons.append(Reason(rule.name, "from", sender, rule.weight))
-    return scores, reasons
+    context = lowered["subject"] + "\n" + lowered["body"]
+    for kind, pattern in KIND_CONTEXT.items():
+        if kind in anchored and not pattern.search(context):
+            anchored.discard(kind)
+            reasons.append(Reason(f"no_{kind.value}_context", "gate", "no mention of a support case", 0.0))
+    return scores, anchored, reasons
 
 
-def _on_topic(mail: Email, vendors: tuple[str, ...], case_id: str | None) -> tuple[bool, str]:
-    if case_id:
-        return True, f"case ID {case_id}"
+def on_topic(mail: Email, vendors: tuple[str, ...]) -> tuple[str, str]:
+    """Whether a mail is about the merge case: "yes" when it is from (or claims to be) a vendor and speaks of
+    certification; "soft" when such a mail names no topic at all (only passive kinds may then win); else "no"."""
     if is_vendor(mail.sender.domain, vendors):
-        return bool(ON_TOPIC.search(mail.subject + "\n" + mail.new_text[:5000])), f"vendor {mail.sender.domain}"
-    if claims_vendor(mail):
-        return bool(ON_TOPIC.search(mail.subject + "\n" + mail.new_text[:5000])), "claims to be a vendor"
-    return False, "not from a vendor, no case ID"
+        who = f"vendor {mail.sender.domain}"
+    elif vendor_claim(mail, vendors):
+        who = "claims to be a vendor"
+    else:
+        return "no", f"not from a vendor ({mail.sender.domain or 'no address'}) and not claiming to be one"
+    text = (mail.subject + "\n" + mail.new_text[:5000]).lower()
+    if TOPIC.search(text):
+        return "yes", who
+    other = OTHER_TOPIC.search(text)
+    if other:
+        return "no", f"about another topic ({other.group(0)!r}), not certification, training, badges or a merge"
+    return "soft", f"{who}; names no topic"
 
 
 def deadline_days(mail: Email) -> int:
     """Days until an auto-close warning closes the case (3 when the mail does not say)."""
     text = mail.new_text[:5000]
     for m in _DAYS_RE.finditer(text):
-        days = int(m.group(1))
+        n, unit = int(m.group(1)), m.group(2).lower()
+        days = math.ceil(n / 24) if unit.startswith(("hour", "時間")) else n
         if 0 < days < 14:
             return days
     m = _WORD_DAYS_RE.search(text)
@@ -88,30 +166,54 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     subject_of = mail.forwarded if mail.forwarded is not None and mail.forwarded.new_text else mail
     case_id = find_case_id(subject_of) or find_case_id(mail)
     language = language_of(subject_of)
-    on_topic, why = _on_topic(subject_of, vendors, case_id)
-    if not on_topic and subject_of is not mail:
-        on_topic, why = _on_topic(mail, vendors, case_id)
-    scores, reasons = score(subject_of, vendors)
-    kind, confidence = _decide(scores, on_topic)
-    if not on_topic:
+    topic, why = on_topic(subject_of, vendors)
+    if topic == "no" and subject_of is not mail:
+        topic, why = on_topic(mail, vendors)
+    scores, anchored, reasons = score(subject_of, vendors)
+    if subject_of is not mail:
+        why_fwd = f"read as the forwarded mail from {subject_of.sender.email or 'an unknown sender'}"
+        reasons.insert(0, Reason("forwarded", "gate", why_fwd, 0.0))
+    if topic == "soft":
+        anchored &= SOFT_TOPIC_KINDS
+    kind, confidence = _decide(scores, anchored, topic != "no", bool(case_id))
+    if topic == "no" or (topic == "soft" and kind is MailKind.UNRELATED):
         reasons.insert(0, Reason("off_topic", "gate", why, 0.0))
     days = deadline_days(subject_of) if kind is MailKind.AUTO_CLOSE_WARNING else None
     return Classification(kind, round(confidence, 3), tuple(reasons), case_id, language, v.authenticity,
                           v.reason, days)
 
 
-def _decide(scores: dict[MailKind, float], on_topic: bool) -> tuple[MailKind, float]:
-    ranked = sorted(((s, k) for k, s in scores.items() if k is not MailKind.UNRELATED), reverse=True)
+def _decide(scores: dict[MailKind, float], anchored: set[MailKind], topic: bool,
+            in_thread: bool = False) -> tuple[MailKind, float]:
+    """The kind and a confidence. Vendor mail in a case thread that no rule can read is `unrelated` with a
+    confidence below the review threshold: the user is asked to look at it rather than told it is nothing."""
     unrelated = scores.get(MailKind.UNRELATED, 0.0)
-    if not on_topic:
+    ranked = sorted(((s, -_PRIORITY[k], k) for k, s in scores.items() if k in anchored and k in _PRIORITY),
+                    reverse=True)
+    if not topic:
         best = ranked[0][0] if ranked else 0.0
-        return MailKind.UNRELATED, 0.95 if best < MIN_SCORE else 0.75
+        return MailKind.UNRELATED, 0.95 if best < MIN_SCORE else 0.8
     if not ranked or ranked[0][0] < MIN_SCORE or unrelated >= ranked[0][0]:
         top = ranked[0][0] if ranked else 0.0
+        if in_thread and unrelated < MIN_SCORE:
+            return _weak_guess(scores, unrelated)
         margin = (max(unrelated, MIN_SCORE) - top) / MIN_SCORE
-        return MailKind.UNRELATED, min(0.95, 0.55 + 0.2 * max(margin, 0.0))
-    top, kind = ranked[0]
-    second = max(ranked[1][0] if len(ranked) > 1 else 0.0, unrelated)
+        return MailKind.UNRELATED, min(0.95, 0.6 + 0.2 * max(margin, 0.0))
+    top, _p, kind = ranked[0]
+    if not in_thread and unrelated >= MIN_SCORE and kind is not MailKind.CREDLY_FOLLOWUP:
+        # outside any case thread, newsletter/marketing/git evidence outweighs phrases ("generated with AI"...);
+        # Credly's own notifications are never in a case thread and carry unsubscribe links
+        return MailKind.UNRELATED, min(0.9, 0.6 + 0.1 * unrelated)
+    second = max([s for k, s in scores.items() if k is not kind and k is not MailKind.UNRELATED] + [unrelated])
     margin = (top - second) / 3.0
     strength = min(1.0, top / 4.0)
-    return kind, min(0.99, 0.4 + 0.35 * min(margin, 1.0) + 0.25 * strength)
+    return kind, min(0.99, 0.4 + 0.35 * max(min(margin, 1.0), 0.0) + 0.25 * strength)
+
+
+def _weak_guess(scores: dict[MailKind, float], unrelated: float) -> tuple[MailKind, float]:
+    """Vendor mail in a case thread that no anchor rule read: the kind its weaker cues point to, if any, at a
+    confidence below the review threshold, so that it is shown as "needs review" and never moves the case."""
+    weak = sorted(((s, -_PRIORITY[k], k) for k, s in scores.items() if k in _PRIORITY), reverse=True)
+    if weak and weak[0][0] >= WEAK_SCORE and weak[0][0] > unrelated:
+        return weak[0][2], WEAK_CONFIDENCE
+    return MailKind.UNRELATED, WEAK_CONFIDENCE

@@ -58,7 +58,7 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
     app = _app()
     imap = app.settings.imap
     if not imap.username:
-        raise UserError("[imap] username is not set in config.toml", "set host and username first (see the README, "Watching your mailbox over IMAP")")
+        raise UserError("[imap] username is not set in config.toml", "set host and username first (see the README section on IMAP)")
     if imap.auth != "password":
         raise UserError(f"auth = {imap.auth!r} takes its access token from token_command; there is no password to store",
                         'set auth = "password" to use a password (or an app password)')

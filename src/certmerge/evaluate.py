@@ -1,6 +1,7 @@
 """Measure the classifier on a labeled folder (labels.csv: file,kind,authenticity,case_id,language,...).
 
-Prints per-kind precision and recall, the confusion matrix, and the authenticity and case-ID accuracy.
+Prints per-kind precision and recall, the confusion matrix, the authenticity and case-ID accuracy, every
+wrong kind and every wrong authenticity verdict, and (loudly) any mail labelled `fail` that got `pass`.
 Used by scripts/eval_classifier.py and by the tests that guard the figures.
 """
 
@@ -52,20 +53,28 @@ class Report:
     def errors(self) -> list[dict]:
         return [r for r in self.rows if r["want_kind"] != r["got_kind"]]
 
+    def auth_errors(self) -> list[dict]:
+        return [r for r in self.rows if r["want_authenticity"] != r["got_authenticity"]]
 
-def evaluate(folder: Path, vendors: tuple[str, ...] = DEFAULT_VENDOR_DOMAINS) -> Report:
+    def forgeries_passed(self) -> list[dict]:
+        """Mails labelled `fail` that the gate let through as `pass`: must always be empty."""
+        return [r for r in self.rows if r["want_authenticity"] == "fail" and r["got_authenticity"] == "pass"]
+
+
+def evaluate(folder: Path, vendors: tuple[str, ...] = DEFAULT_VENDOR_DOMAINS,
+             trusted_ids: tuple[str, ...] = ()) -> Report:
     report = Report()
     with open(Path(folder) / "labels.csv", encoding="utf-8", newline="") as fh:
         for label in csv.DictReader(fh):
             mail = parse_bytes((Path(folder) / label["file"]).read_bytes())
-            c = classify(mail, vendors)
+            c = classify(mail, vendors, trusted_ids)
             report.rows.append({
                 "file": label["file"],
                 "want_kind": label["kind"], "got_kind": c.kind.value,
                 "want_authenticity": label["authenticity"], "got_authenticity": c.authenticity.value,
                 "want_case_id": label.get("case_id", ""), "got_case_id": c.case_id or "",
                 "want_language": label.get("language", ""), "got_language": c.language.value,
-                "confidence": c.confidence,
+                "confidence": c.confidence, "auth_reason": c.auth_reason,
             })
     return report
 
@@ -87,4 +96,10 @@ def format_report(report: Report, title: str) -> str:
         lines.append(f"{want:<22}" + "".join(f"{conf.get((want, got), 0):>8}" for got in kinds))
     for r in report.errors():
         lines.append(f"  wrong: {r['file']}: labeled {r['want_kind']}, got {r['got_kind']} ({r['confidence']:.2f})")
+    for r in report.auth_errors():
+        lines.append(f"  wrong authenticity: {r['file']}: labeled {r['want_authenticity']}, got "
+                     f"{r['got_authenticity']} ({r['auth_reason']})")
+    forged = report.forgeries_passed()
+    lines.append(f"forgeries (labelled fail): {sum(r['want_authenticity'] == 'fail' for r in report.rows)}, "
+                 f"of which got pass: {len(forged)}" + ("  <-- MUST BE 0" if forged else ""))
     return "\n".join(lines)

@@ -8,71 +8,144 @@ and 3.5 ms for the `default` policy, measured on the shared corpus) and decodes 
 
 from __future__ import annotations
 
+import binascii
 import datetime as dt
 import email
 import email.policy
 import hashlib
 import re
-from email.header import decode_header
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
 from .charsets import decode_bytes, decode_iso2022jp
 from .errors import ParseError
 from .model import Address, Email
-from .quote import FORWARD_MARKER, cut_quoted, html_to_text
+from .quote import FORWARD_MARKER_ML, cut_quoted, html_to_text, split_forward
 
 MAX_BYTES = 25 * 1024 * 1024  # larger than any mail server accepts: not a mail
 MAX_TEXT = 200_000  # characters of body text kept for classification
+MAX_HEADER = 16_000  # characters of one header value that are decoded
 _MAX_DEPTH = 3
-_EW_GAP = re.compile(r"(\?=)\s+(=\?)")
+_MAX_PARTS = 200  # MIME parts looked at for the body text
+_EW = re.compile(r"=\?([^?\s]{1,40})\?([BbQq])\?([^?\s]*)\?=")
 _MSGID = re.compile(r"<[^<>\s]+>")
+_FORWARD_SUBJECT = re.compile(r"(?:^|[\s:\]])(?:fwd?|fw|wg|tr|転送)\s*[:：]", re.I)
+_SURROGATE = re.compile("[\udc80-\udcff]")
+_SURROGATES = re.compile("[\udc80-\udcff]+")
+_ADDR = r"[^<>\s@,\"()\\;:\[\]]+@[^<>\s@,\"()\\;:\[\]]+"
+_SIMPLE_ADDRESS = re.compile(rf"\s*(?:([^<>,\"()\\;:@\[\]]*?)\s*<({_ADDR})>|({_ADDR}))\s*$")
+_HEADER_LINE = re.compile(rb"^[A-Za-z][A-Za-z0-9-]{0,60}:[ \t]?\S?")
+
+
+def _word_bytes(enc: str, payload: str) -> bytes | None:
+    try:
+        if enc in "Bb":
+            payload = payload.rstrip("=")
+            payload += "=" * (-len(payload) % 4)
+            return binascii.a2b_base64(payload.encode("ascii", "replace"))
+        return binascii.a2b_qp(payload.encode("ascii", "replace"), header=True)
+    except (binascii.Error, ValueError):
+        return None
+
+
+def _decode_words(value: str) -> str:
+    """RFC 2047 encoded words, leniently: adjacent words of one charset are joined before decoding, so a word
+    split in the middle of a character still decodes; a broken word stays as it is."""
+    out: list[str] = []
+    run, run_cs, pos = bytearray(), None, 0
+
+    def flush() -> None:
+        nonlocal run_cs
+        if run_cs is not None:
+            out.append(decode_bytes(bytes(run), run_cs))
+            run.clear()
+            run_cs = None
+
+    for m in _EW.finditer(value):
+        between = value[pos:m.start()]
+        if between and not (between.isspace() and run_cs is not None):
+            flush()
+            out.append(between)
+        data = _word_bytes(m.group(2), m.group(3))
+        pos = m.end()
+        if data is None:
+            flush()
+            out.append(m.group(0))
+            continue
+        cs = m.group(1).lower()
+        if run_cs is not None and cs != run_cs:
+            flush()
+        run_cs = cs
+        run += data
+    flush()
+    out.append(value[pos:])
+    return "".join(out)
 
 
 def decode_header_value(value: object) -> str:
-    """An RFC 2047 / raw 8-bit header value as text; never raises."""
+    """An RFC 2047 / raw 8-bit / raw ISO-2022-JP header value as text; never raises."""
     if value is None:
         return ""
-    if not isinstance(value, str):  # email.header.Header
-        value = str(value)
-    raw = value
-    try:
-        if "=?" in raw:
-            parts = decode_header(_EW_GAP.sub(r"\1\2", raw))
-            out = []
-            for chunk, charset in parts:
-                if isinstance(chunk, bytes):
-                    out.append(decode_bytes(chunk, charset or "ascii"))
-                else:
-                    out.append(chunk)
-            text = "".join(out)
-        else:
-            text = raw
-    except Exception:  # noqa: BLE001 - malformed encoded-words: keep the raw value
-        text = raw
-    if any("\udc80" <= ch <= "\udcff" for ch in text):  # raw 8-bit bytes smuggled in by compat32
-        text = decode_bytes(text.encode("ascii", "surrogateescape"), None)
-    if "\x1b$" in text:
-        text = decode_iso2022jp(text.encode("latin-1", "replace"))
+    text = value if isinstance(value, str) else str(value)  # email.header.Header
+    text = text[:MAX_HEADER]
+    text = _unicode(text)  # raw 8-bit bytes smuggled in by compat32
+    if "\x1b$" in text and text.isascii():
+        text = decode_iso2022jp(text.encode("ascii"))
+    if "=?" in text:
+        text = _decode_words(text)
     return " ".join(text.split())
 
 
-def _addresses(msg: Message, name: str) -> tuple[Address, ...]:
-    values = msg.get_all(name) or []
-    try:
-        pairs = getaddresses([str(v) for v in values])
-    except Exception:  # noqa: BLE001
-        return ()
+def _simple_pairs(value: str) -> list[tuple[str, str]] | None:
+    """`Name <a@b>, c@d` without quotes, comments or groups, split fast; None for anything fancier."""
+    pairs = []
+    for item in value.split(","):
+        m = _SIMPLE_ADDRESS.match(item)
+        if not m:
+            return None
+        pairs.append((m.group(1) or "", m.group(2) or m.group(3)))
+    return pairs
+
+
+def _address_list(values: list) -> tuple[Address, ...]:
+    texts = [str(v)[:MAX_HEADER] for v in values]
+    pairs = _simple_pairs(",".join(texts)) if len(texts) == 1 else None
+    if pairs is None:
+        try:
+            pairs = getaddresses(texts)
+        except Exception:  # noqa: BLE001 - malformed address lists: no addresses rather than a crash
+            return ()
     return tuple(Address(decode_header_value(n), a.strip().lower()) for n, a in pairs if "@" in a)
 
 
-def _date(msg: Message) -> dt.datetime | None:
-    value = msg.get("Date")
+def _unicode(value: object) -> str:
+    """A header value as valid text: raw 8-bit bytes (lone surrogates from compat32) decoded, never kept, so
+    that every string of an Email can be stored (SQLite refuses surrogates)."""
+    text = value if isinstance(value, str) else str(value)
+    if text.isascii() or not _SURROGATE.search(text):
+        return text
+    try:
+        data = text.encode("ascii", "surrogateescape")  # ASCII and raw bytes: decode them together
+    except UnicodeEncodeError:  # real characters mixed with raw bytes: decode each run of raw bytes
+        return _SURROGATES.sub(lambda m: decode_bytes(m.group(0).encode("ascii", "surrogateescape"), None), text)
+    return decode_bytes(data, None)
+
+
+def _headers(msg: Message) -> dict[str, list[str]]:
+    """The message's header values by lower-cased name, in order (one pass instead of a scan per lookup)."""
+    index: dict[str, list[str]] = {}
+    raw = getattr(msg, "_headers", None)  # compat32 keeps (name, value) pairs: read them without the policy
+    for name, value in (raw if isinstance(raw, list) else msg.items()):
+        index.setdefault(_unicode(name).lower(), []).append(_unicode(value))
+    return index
+
+
+def _date(value: object) -> dt.datetime | None:
     if not value:
         return None
     try:
-        d = parsedate_to_datetime(str(value))
-    except (TypeError, ValueError, IndexError, OverflowError):
+        d = parsedate_to_datetime(str(value)[:200])
+    except (TypeError, ValueError, IndexError, OverflowError, AttributeError):
         return None
     if d is None:
         return None
@@ -89,7 +162,10 @@ def _payload_text(part: Message) -> str:
     except Exception:  # noqa: BLE001
         data = None
     if data is None:
-        payload = part.get_payload()
+        try:
+            payload = part.get_payload()
+        except Exception:  # noqa: BLE001 - compat32 decodes 8-bit payloads with the part's (any) charset label
+            payload = None
         if isinstance(payload, str):
             data = payload.encode("ascii", "surrogateescape")
         else:
@@ -101,27 +177,42 @@ def _payload_text(part: Message) -> str:
     return decode_bytes(data[:MAX_TEXT * 4], charset)
 
 
-def _walk_bodies(msg: Message, depth: int) -> tuple[str, str, Message | None]:
-    """(plain text, html, first forwarded message/rfc822) of a message, attachments skipped."""
-    plain, html, forwarded = "", "", None
-    for part in msg.walk():
+def _leaves(msg: Message):
+    """(part, content type) of the leaf parts of a message in order; attached messages are yielded whole."""
+    stack, seen = [(msg, 0)], 0
+    while stack and seen < _MAX_PARTS:
+        part, depth = stack.pop()
+        seen += 1
         ctype = part.get_content_type()
-        if ctype == "message/rfc822" and forwarded is None and part is not msg:
+        if ctype == "message/rfc822" and part is not msg:
+            yield part, ctype
+            continue
+        if part.is_multipart():  # (get_payload() of a leaf may decode it with a broken charset label)
+            payload = part.get_payload()
+            if depth < 20:
+                stack.extend((p, depth + 1) for p in reversed(payload) if isinstance(p, Message))
+            continue
+        yield part, ctype
+
+
+def _walk_bodies(msg: Message) -> tuple[str, str, Message | None]:
+    """(plain text, html, first forwarded message/rfc822) of a message, attachments skipped.
+    The HTML part is decoded only when there is no plain text to read."""
+    plain, html_part, forwarded = "", None, None
+    for part, ctype in _leaves(msg):
+        if ctype == "message/rfc822":
             inner = part.get_payload()
-            if isinstance(inner, list) and inner:
+            if forwarded is None and isinstance(inner, list) and inner and isinstance(inner[0], Message):
                 forwarded = inner[0]
             continue
-        if part.is_multipart():
-            continue
         disposition = str(part.get("Content-Disposition", "")).lower()
-        if disposition.startswith("attachment"):
+        if disposition.startswith("attachment") or not ctype.startswith("text/"):
             continue
-        if ctype == "text/plain" and not plain:
-            plain = _payload_text(part)
-        elif ctype == "text/html" and not html:
-            html = _payload_text(part)
-        elif ctype == "text/plain" or ctype.startswith("text/") and not plain and not html:
+        if ctype == "text/html":
+            html_part = html_part or part
+        elif ctype == "text/plain" or not (plain or html_part):
             plain = plain or _payload_text(part)
+    html = _payload_text(html_part) if html_part is not None and not plain.strip() else ""
     return plain, html, forwarded
 
 
@@ -133,37 +224,52 @@ def dedupe_key(message_id: str, raw: bytes) -> str:
 
 
 def _message_id(value: object) -> str:
-    text = str(value or "").strip()
+    text = str(value or "").strip()[:1000]
     m = _MSGID.search(text)
     return m.group(0) if m else (f"<{text}>" if text and " " not in text else "")
 
 
+def is_forward_subject(subject: str) -> bool:
+    return bool(_FORWARD_SUBJECT.search(subject))
+
+
+def _texts(plain: str, html: str, forward: bool) -> tuple[str, str]:
+    """(full text, new text) of a body: plain text when it has any, else the HTML turned into text."""
+    if plain.strip():
+        return plain[:MAX_TEXT], cut_quoted(plain, forward)[:MAX_TEXT]
+    if not html:
+        return "", ""
+    full, new = html_to_text(html)
+    fwd = FORWARD_MARKER_ML.search(full) if forward else None
+    if fwd and not FORWARD_MARKER_ML.search(new):  # Gmail puts a forward inside div.gmail_quote: not history
+        new = (new + "\n\n" + full[fwd.start():]).strip()
+    return full[:MAX_TEXT], cut_quoted(new, forward)[:MAX_TEXT]
+
+
 def _to_email(msg: Message, raw: bytes, depth: int) -> Email:
-    plain, html, inner = _walk_bodies(msg, depth)
-    if html:
-        html_full, html_new = html_to_text(html)
-    else:
-        html_full = html_new = ""
-    text = (plain or html_full)[:MAX_TEXT]
-    new_text = cut_quoted(plain)[:MAX_TEXT] if plain else cut_quoted(html_new)[:MAX_TEXT]
+    h = _headers(msg)
+
+    def one(name: str) -> object:
+        return h[name][0] if name in h else None
+
+    subject = decode_header_value(one("subject"))
+    plain, html, inner = _walk_bodies(msg)
+    text, new_text = _texts(plain, html, is_forward_subject(subject))
     forwarded = None
-    if inner is not None and depth < _MAX_DEPTH:
-        forwarded = _to_email(inner, b"", depth + 1)
-    elif FORWARD_MARKER.search(new_text) and depth < _MAX_DEPTH:
-        forwarded = _inline_forward(new_text, depth)
-    senders = _addresses(msg, "From") or _addresses(msg, "Sender")
-    message_id = _message_id(msg.get("Message-ID"))
-    refs = tuple(_MSGID.findall(str(msg.get("References", "") or "")))
+    if depth < _MAX_DEPTH:
+        forwarded = _to_email(inner, b"", depth + 1) if inner is not None else _inline_forward(new_text, depth)
+    senders = _address_list(h.get("from", [])) or _address_list(h.get("sender", []))
+    message_id = _message_id(one("message-id"))
     return Email(
         message_id=message_id,
-        subject=decode_header_value(msg.get("Subject")),
+        subject=subject,
         sender=senders[0] if senders else Address("", ""),
-        to=_addresses(msg, "To") + _addresses(msg, "Cc"),
-        reply_to=_addresses(msg, "Reply-To"),
-        date=_date(msg),
-        in_reply_to=_message_id(msg.get("In-Reply-To")),
-        references=refs,
-        auth_results=tuple(" ".join(str(v).split()) for v in (msg.get_all("Authentication-Results") or [])),
+        to=_address_list(h.get("to", [])) + _address_list(h.get("cc", [])),
+        reply_to=_address_list(h.get("reply-to", [])),
+        date=_date(one("date")),
+        in_reply_to=_message_id(one("in-reply-to")),
+        references=tuple(_MSGID.findall(str(one("references") or "")[:MAX_HEADER])),
+        auth_results=tuple(" ".join(str(v)[:MAX_HEADER].split()) for v in h.get("authentication-results", [])),
         text=text,
         new_text=new_text,
         forwarded=forwarded,
@@ -173,17 +279,43 @@ def _to_email(msg: Message, raw: bytes, depth: int) -> Email:
 
 
 def _inline_forward(text: str, depth: int) -> Email | None:
-    """A forward pasted into the body ("---------- Forwarded message ---------"): its headers and text."""
-    m = FORWARD_MARKER.search(text)
-    block = text[m.end():].lstrip("\n") if m else ""
-    head, _, body = block.partition("\n\n")
-    try:
-        inner = email.message_from_string(head.strip() + "\n\n" + body)
-    except Exception:  # noqa: BLE001
+    """A forward pasted into the body ("---------- Forwarded message ---------", or an Outlook block in a
+    Fw: mail): an Email of its header block and text, without authentication results of its own."""
+    found = split_forward(text)
+    if found is None:
         return None
-    if not inner.keys():
-        return None
-    return _to_email(inner, b"", depth + 1)
+    _own, headers, body = found
+    subject = decode_header_value(headers.get("subject", ""))
+    new_text = cut_quoted(body, is_forward_subject(subject))[:MAX_TEXT]
+    senders = _address_list([headers["from"]]) if headers.get("from") else ()
+    return Email(
+        message_id="", subject=subject, sender=senders[0] if senders else Address(headers.get("from", ""), ""),
+        to=_address_list([headers["to"]]) if headers.get("to") else (), reply_to=(),
+        date=_date(headers.get("date")), in_reply_to="", references=(), auth_results=(),
+        text=body[:MAX_TEXT], new_text=new_text,
+        forwarded=_inline_forward(new_text, depth + 1) if depth + 1 < _MAX_DEPTH else None,
+    )
+
+
+def _start_of_headers(raw: bytes) -> bytes:
+    """The mail without what sits before its headers: a UTF-8 BOM, an mbox "From " line, blank lines."""
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    raw = raw.lstrip(b"\r\n")
+    if raw.startswith(b"From ") and not raw.startswith(b"From: "):
+        raw = raw.partition(b"\n")[2]
+    return raw
+
+
+def _recover_headers(raw: bytes) -> Message | None:
+    """A mail whose first lines are garbage: parse from the first run of three header lines in the top ten."""
+    lines = raw[:8192].split(b"\n")[:10]
+    for i in range(1, len(lines) - 2):
+        if all(_HEADER_LINE.match(ln) for ln in lines[i:i + 3]):
+            offset = sum(len(ln) + 1 for ln in lines[:i])
+            msg = email.message_from_bytes(raw[offset:], policy=email.policy.compat32)
+            return msg if msg.keys() else None
+    return None
 
 
 def parse_bytes(raw: bytes) -> Email:
@@ -195,11 +327,14 @@ def parse_bytes(raw: bytes) -> Email:
     head = raw[:4096]
     if b"\x00" in head and head.count(b"\x00") > len(head) // 20:
         raise ParseError("binary data, not a mail")
+    body = _start_of_headers(raw)
     try:
-        msg = email.message_from_bytes(raw, policy=email.policy.compat32)
+        msg = email.message_from_bytes(body, policy=email.policy.compat32)
+        if not msg.keys():
+            msg = _recover_headers(body)
     except Exception as exc:  # noqa: BLE001 - the parser is lenient; anything else is not a mail
         raise ParseError(f"unparseable ({exc.__class__.__name__})") from None
-    if not msg.keys():
+    if msg is None or not msg.keys():
         raise ParseError("no mail headers found")
     try:
         return _to_email(msg, raw, 0)

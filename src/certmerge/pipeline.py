@@ -65,7 +65,7 @@ def match_case(mail: Email, cls: Classification, cases: list[dict], thread_case:
         if (trusted and vendor and cls.case_id and not case["vendor_case_id"]
                 and case["state"] in _ADOPT_STATES and cls.kind in _SUPPORT_KINDS):
             return case
-        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and mail.sender.domain.endswith("credly.com") \
+        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and is_vendor(mail.sender.domain, ("credly.com",)) \
                 and case["state"] in _CREDLY_STATES:
             return case
     return None
@@ -106,13 +106,17 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     change.case_id = case["id"]
     change.expected_state = case["state"]
     state = CaseState(case["state"])
-    if mail.sender.email in user_addresses(case["casefile"]):
+    own = mail.sender.email in user_addresses(case["casefile"])
+    if own and mail.forwarded is None:
         return _own_reply(mail, cls, case, origin, now, change)
     events: list[dict[str, Any]] = [{"at": now, "type": "mail", "detail": f"{cls.kind.value} from "
                                      f"{mail.sender.email} [{cls.authenticity.value}]: {mail.subject[:120]}"}]
     updates: dict[str, Any] = {}
     new_state = state
     ok, why_not = _may_move(cls, policy)
+    if ok and mail.forwarded is not None and not own:
+        # a forward is authenticated as its outer sender: only the user's own forwards are trusted
+        ok, why_not = False, f"a forward from {mail.sender.email}, not from you: recorded, the case did not move"
     ev = lifecycle.event_for(cls.kind)
     if not ok:
         events.append({"at": now, "type": "warning", "detail": why_not})
@@ -158,7 +162,7 @@ def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
     if cls.case_id and not case["vendor_case_id"]:
         out["vendor_case_id"] = cls.case_id
     from_support = is_vendor(mail.sender.domain, policy.vendors) and not mail.sender.email.startswith("no-reply")
-    if from_support and not mail.sender.domain.endswith("credly.com") and cls.kind is not MailKind.SURVEY:
+    if from_support and not is_vendor(mail.sender.domain, ("credly.com",)) and cls.kind is not MailKind.SURVEY:
         out["support_address"] = mail.sender.email
         out["support_subject"] = mail.subject
         if mail.message_id:

@@ -244,7 +244,7 @@ class ImapSource:
     def __init__(self, imap: ImapSettings, vendors: tuple[str, ...], credential: Callable[[], secrets.Secret],
                  progress: Progress | None = None) -> None:
         if not imap.host or not imap.username:
-            raise UserError("[imap] needs host and username in config.toml", "see the README, "Watching your mailbox over IMAP"")
+            raise UserError("[imap] needs host and username in config.toml", "see the README section on IMAP")
         self.imap = imap
         self.vendors = vendors
         self._credential = credential
@@ -263,7 +263,7 @@ class ImapSource:
     def from_settings(cls, settings: Settings, progress: Progress | None = None) -> "ImapSource":
         imap = settings.imap
         if not imap.host or not imap.username:
-            raise UserError("[imap] needs host and username in config.toml", "see the README, "Watching your mailbox over IMAP"")
+            raise UserError("[imap] needs host and username in config.toml", "see the README section on IMAP")
         if imap.auth == "password":
             pw = secrets.password(imap)  # asked once, up front (a prompt cannot wait for a reconnect)
 
@@ -727,7 +727,7 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
     imap = settings.imap
     if not imap.host or not imap.username:
         return [Check("configuration", False, "[imap] host or username is missing",
-                      "set them in the home's config.toml (see the README, "Watching your mailbox over IMAP")")]
+                      "set them in the home's config.toml (see the README section on IMAP)")]
     checks = _check_network(imap)
     if checks[-1].ok is False:
         return checks

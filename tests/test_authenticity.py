@@ -1,0 +1,186 @@
+"""The authenticity gate (issue 4 item 1): RFC 8601 Authentication-Results from the user's own server only."""
+
+from __future__ import annotations
+
+import pytest
+
+from certmerge.authenticity import looks_alike, org_domain, parse_results, strip_comments, verdict
+from certmerge.classify import classify
+from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
+from certmerge.model import Authenticity
+from certmerge.parse import parse_bytes
+from tests.helpers import ROOT
+
+LABELED = ROOT / "tests" / "labeled"
+AWS = "AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>"
+SUBJECT = "RE:[CASE 176530418200731] [AWS Training and Certification Form Submission] - account-assistance"
+MX = "mx.example-corp.co.jp"
+
+
+def mail(*auth_results: str, sender: str = AWS, subject: str = SUBJECT, body: str = "Hello Taro,\n\nThanks.\n",
+         extra: str = "") -> bytes:
+    head = "".join(f"Authentication-Results: {ar}\r\n" for ar in auth_results)
+    return (f"{head}From: {sender}\r\nTo: taro.yamada@example-corp.co.jp\r\nSubject: {subject}\r\n"
+            f"Message-ID: <t@x>\r\n{extra}MIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+            f"{body}").encode()
+
+
+def judge(raw: bytes, trusted: tuple[str, ...] = ()):
+    return verdict(parse_bytes(raw), VENDORS, trusted)
+
+
+# --- RFC 8601 parsing ----------------------------------------------------------------------------------------
+def test_parse_results_standard_header_with_comments_and_version():
+    authserv, results = parse_results(
+        "mx.example.com 1; dkim=pass (2048-bit key; secure) header.d=amazon.com header.s=abc header.b=\"x;y\";"
+        " spf=pass (domain of x designates 1.2.3.4) smtp.mailfrom=amazonses.com; dmarc=pass (p=QUARANTINE)"
+        " header.from=amazon.com")
+    assert authserv == "mx.example.com"
+    assert [(r.method, r.result) for r in results] == [("dkim", "pass"), ("spf", "pass"), ("dmarc", "pass")]
+    assert results[0].props["header.d"] == "amazon.com" and results[2].props["header.from"] == "amazon.com"
+
+
+def test_parse_results_microsoft_format_without_authserv_id():
+    authserv, results = parse_results(
+        "spf=pass (sender IP is 54.240.8.77) smtp.mailfrom=us-east-1.amazonses.com; dkim=pass (signature was "
+        "verified) header.d=amazon.com; dmarc=pass action=none header.from=amazon.com; compauth=pass reason=100")
+    assert authserv == ""
+    assert [(r.method, r.result) for r in results] == [("spf", "pass"), ("dkim", "pass"), ("dmarc", "pass"),
+                                                      ("compauth", "pass")]
+
+
+def test_a_result_inside_a_comment_does_not_count():
+    _id, results = parse_results("mx.example.com; dkim=fail (would have been dkim=pass header.d=amazon.com)"
+                                 " header.d=amazon.com; dmarc=none")
+    assert [(r.method, r.result) for r in results] == [("dkim", "fail"), ("dmarc", "none")]
+    assert strip_comments('a (b (nested) c) d "(kept)"') == 'a   d "(kept)"'
+
+
+@pytest.mark.parametrize("value", ["mx.example.com; none", "mx.example.com 1; none", "", ";;;", "(only a comment)",
+                                   "mx; dkim", "mx; =pass", 'mx; dkim=pass header.d="unterminated'])
+def test_odd_headers_parse_without_error(value):
+    parse_results(value)
+
+
+def test_microsoft_no_authserv_id_mails_in_the_corpus_pass():
+    for name in ("m107.eml", "m019.eml", "m024.eml"):
+        v = verdict(parse_bytes((LABELED / name).read_bytes()), VENDORS)
+        assert v.authenticity is Authenticity.PASS, (name, v)
+        assert "spf=pass" not in v.reason.split("(")[-1]  # the first result is not taken for an authserv-id
+
+
+# --- verdicts --------------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("header,expected", [
+    (f"{MX}; dkim=pass header.d=amazon.com; spf=pass smtp.mailfrom=amazonses.com; dmarc=pass header.from=amazon.com",
+     "pass"),
+    (f"{MX}; dkim=pass header.i=@amazon.com header.s=abc", "pass"),  # aligned DKIM without DMARC
+    (f"{MX}; dkim=pass header.d=email.amazon.com", "pass"),  # a subdomain of the From domain is aligned
+    (f"{MX}; dkim=fail header.d=amazon.com; dmarc=fail header.from=amazon.com", "fail"),
+    (f"{MX}; dkim=none; spf=fail smtp.mailfrom=amazon.com; dmarc=none", "fail"),
+    (f"{MX}; dmarc=quarantine header.from=amazon.com", "fail"),
+    ("spf=fail smtp.mailfrom=amazon.com; dkim=none; dmarc=fail action=quarantine header.from=amazon.com;"
+     " compauth=fail reason=000", "fail"),
+    (f"{MX}; none", "unverified"),
+    (f"{MX}; spf=pass smtp.mailfrom=amazonses.com", "unverified"),  # SPF of the bounce domain aligns nothing
+])
+def test_verdict_from_the_topmost_header(header, expected):
+    assert judge(mail(header)).authenticity.value == expected
+
+
+def test_amazonses_signature_alone_never_passes_amazon_mail():
+    # amazonses.com signs the mail of every SES customer: its pass proves SES, not Amazon
+    both = judge(mail(f"{MX}; dkim=pass header.d=amazonses.com; dmarc=fail header.from=amazon.com"))
+    assert both.authenticity is Authenticity.FAIL
+    alone = judge(mail(f"{MX}; dkim=pass header.d=amazonses.com; spf=pass smtp.mailfrom=amazonses.com"))
+    assert alone.authenticity is Authenticity.UNVERIFIED
+
+
+def test_no_results_is_unverified():
+    v = judge(mail())
+    assert v.authenticity is Authenticity.UNVERIFIED and "no Authentication-Results" in v.reason
+
+
+def test_a_lower_header_added_by_the_sender_never_counts():
+    raw = mail(f"{MX}; dkim=none; spf=none; dmarc=none header.from=amazon.com",
+               f"{MX}; dkim=pass header.d=amazon.com; dmarc=pass header.from=amazon.com")
+    assert judge(raw).authenticity is Authenticity.UNVERIFIED
+    raw = mail(f"{MX}; dkim=fail header.d=amazon.com; dmarc=fail header.from=amazon.com",
+               f"{MX}; dkim=pass header.d=amazon.com; dmarc=pass header.from=amazon.com")
+    assert judge(raw).authenticity is Authenticity.FAIL
+
+
+def test_trusted_authserv_ids_pick_the_users_server_and_its_subdomains():
+    raw = mail("relay.elsewhere.example; dmarc=pass header.from=amazon.com",
+               "BN8NAM11FT052.mail.protection.outlook.com; dmarc=fail header.from=amazon.com")
+    assert judge(raw).authenticity is Authenticity.PASS  # default: the topmost
+    assert judge(raw, ("mail.protection.outlook.com",)).authenticity is Authenticity.FAIL
+    v = judge(raw, ("mx.not-there.example",))
+    assert v.authenticity is Authenticity.UNVERIFIED and "trusted server" in v.reason
+    assert judge(mail("spf=pass; dmarc=pass header.from=amazon.com"), ("mx.x",)).authenticity \
+        is Authenticity.UNVERIFIED  # a header without an authserv-id cannot be a configured one
+
+
+@pytest.mark.parametrize("sender", [
+    "AWS Training and Certification <aws-cs-trainingcertification-form@amaz0n.com>",
+    "AWS Training and Certification <no-reply@amazon.com.security-check.net>",
+    "AWS Support <support@amazon-support.com>",
+    "Credly <admin@credly-badges.com>",
+    "Credly <admin@credIy.com>",
+    "=?UTF-8?B?QVdTIOODiOODrOODvOODi+ODs+OCsOOBqOiqjeWumg==?= <support@aws-training-cert.com>",
+    "Support Team <help@merge-desk.example>",  # neutral name, but the subject carries the case tag
+])
+def test_mail_claiming_to_be_aws_from_another_domain_fails_even_with_its_own_dmarc_pass(sender):
+    domain = sender.rpartition("@")[2].rstrip(">").lower()
+    raw = mail(f"{MX}; dkim=pass header.d={domain}; spf=pass smtp.mailfrom={domain}; dmarc=pass header.from={domain}",
+               sender=sender)
+    v = judge(raw)
+    assert v.authenticity is Authenticity.FAIL, v
+    assert domain in v.reason
+
+
+def test_self_introduction_or_case_id_in_the_text_is_a_claim():
+    header = f"{MX}; dmarc=pass header.from=helpdesk.example"
+    intro = mail(header, sender="Helpdesk <a@helpdesk.example>", subject="Your merge",
+                 body="Hello,\n\nI'm Sofia from AWS Training and Certification support.\n")
+    assert judge(intro).authenticity is Authenticity.FAIL
+    case = mail(header, sender="Helpdesk <a@helpdesk.example>", subject="Your merge",
+                body="Your case 176530418200731 is complete.\n")
+    assert judge(case).authenticity is Authenticity.FAIL
+
+
+def test_ordinary_mail_and_forwards_keep_their_own_verdict():
+    header = f"{MX}; dkim=pass header.d=example-corp.co.jp; dmarc=pass header.from=example-corp.co.jp"
+    colleague = mail(header, sender="Kenta Ito <kenta.ito@example-corp.co.jp>", subject="lunch?",
+                     body="Lunch at 12, talk about the AWS Certification exam?\n")
+    assert judge(colleague).authenticity is Authenticity.PASS
+    forward = mail(header, sender="Taro <taro.yamada@example-corp.co.jp>", subject="Fwd: " + SUBJECT,
+                   body="FYI\n\n---------- Forwarded message ---------\nFrom: " + AWS + "\nSubject: " + SUBJECT
+                   + "\n\nThe merge is complete: the accounts have been merged.\n")
+    v = judge(forward)
+    assert v.authenticity is Authenticity.PASS  # the outer sender's verdict
+    c = classify(parse_bytes(forward), VENDORS)
+    assert c.kind.value == "completion_notice" and c.authenticity is Authenticity.PASS  # read as what it forwards
+
+
+def test_attached_forward_keeps_the_outer_verdict_not_the_inner_headers():
+    inner = mail(f"{MX}; dkim=pass header.d=amazon.com; dmarc=pass header.from=amazon.com",
+                 body="The accounts have been merged.\n").decode()
+    outer = ("Authentication-Results: mx.example.net; dkim=fail header.d=gmail.com; dmarc=fail header.from=gmail.com\r\n"
+             "From: Someone <someone@gmail.com>\r\nSubject: Fwd: " + SUBJECT + "\r\nMIME-Version: 1.0\r\n"
+             "Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+             "--b\r\nContent-Type: message/rfc822\r\n\r\n" + inner + "\r\n--b--\r\n").encode()
+    m = parse_bytes(outer)
+    assert m.forwarded is not None and m.forwarded.auth_results
+    assert verdict(m, VENDORS).authenticity is Authenticity.FAIL
+
+
+def test_amazon_owned_retail_domains_are_not_look_alikes():
+    assert not looks_alike("amazon.co.jp", VENDORS) and not looks_alike("bounces.amazon.co.jp", VENDORS)
+    assert looks_alike("amazon-co-jp.com", VENDORS) and looks_alike("amazonses.co", VENDORS)
+    assert org_domain("mail.example-corp.co.jp") == "example-corp.co.jp"
+
+
+def test_configured_vendor_domains_are_used():
+    raw = mail(f"{MX}; dmarc=pass header.from=partner.example", sender="AWS Partner <aws@partner.example>")
+    assert judge(raw).authenticity is Authenticity.FAIL
+    assert verdict(parse_bytes(raw), VENDORS + ("partner.example",)).authenticity is Authenticity.PASS

@@ -1,0 +1,141 @@
+"""The rules and their fast matcher: exactly what the written `re.I` patterns match, and the gates."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from certmerge.classify import classify, deadline_days, unwrap
+from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
+from certmerge.errors import ParseError
+from certmerge.matcher import compile_alternatives, split_alternatives
+from certmerge.model import MailKind
+from certmerge.parse import parse_bytes
+from certmerge.rules import RULES, present_literals
+from tests.helpers import ROOT, SAMPLES
+
+REALWORLD = ROOT.parent / "shared" / "corpus" / "realworld"
+
+
+def _texts() -> list[tuple[str, str]]:
+    files = sorted(SAMPLES.glob("*.eml")) + sorted((ROOT / "tests" / "labeled").glob("*.eml")) \
+        + sorted((ROOT / "tests" / "heldout").glob("*.eml"))
+    if (REALWORLD / "parse_baseline.csv").is_file():
+        with open(REALWORLD / "parse_baseline.csv", encoding="utf-8", newline="") as fh:
+            files += [REALWORLD / row["file"] for row in csv.DictReader(fh)][::3]
+    out = []
+    for path in files:
+        try:
+            m = parse_bytes(path.read_bytes())
+        except ParseError:
+            continue
+        out += [("subject", m.subject), ("body", unwrap(m.new_text)), ("body", m.text[:5000])]
+    return out
+
+
+def _agree(field: str, text: str) -> None:
+    low = text.lower()
+    present = present_literals(low, field)
+    for rule in RULES:
+        if rule.field != field:
+            continue
+        want = rule.pattern.search(text if len(text) == len(low) else low)
+        got = rule.search(low, present)
+        assert (want is None) == (got is None), (rule.name, text[:200])
+        if want is not None:
+            assert want.span() == got.span(), (rule.name, text[:200])
+
+
+def test_fast_matcher_matches_exactly_what_the_written_patterns_match_on_every_corpus():
+    texts = _texts()
+    assert len(texts) > 300
+    for field, text in texts:
+        _agree(field, text)
+
+
+_PIECES = st.sampled_from(["we have received your case", "merge", "merged", "confirm", "complete", " will ", "git",
+                           "PR #12", "badge", "credly", "survey", "統合", "完了", "しました", "ご返信", "ください", "AI",
+                           "generated", "\n", " ", ".", "'", "\"", "yes", "(", "AWS1234", "_", "é", "İ", "ß", "K"])
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=8)), max_size=40).map("".join),
+       st.sampled_from(["subject", "body"]))
+def test_fast_matcher_matches_exactly_on_generated_text(text, field):
+    _agree(field, text)
+
+
+@pytest.mark.parametrize("pattern,parts", [
+    (r"a|b", ["a", "b"]), (r"(a|b)c", ["(a|b)c"]), (r"[|]x|y", ["[|]x", "y"]), (r"\||z", [r"\|", "z"]),
+    (r"[]|]a|b", ["[]|]a", "b"]), (r"[^]|]a|b", ["[^]|]a", "b"]), (r"a|", ["a", ""]), (r"(?:a|(b|c))|d", ["(?:a|(b|c))", "d"]),
+])
+def test_split_alternatives(pattern, parts):
+    assert split_alternatives(pattern) == parts
+
+
+def test_a_leading_word_boundary_is_kept():
+    [alt] = compile_alternatives(r"\bgit\b")
+    assert alt.word_start and alt.search("git merge") and not alt.search("digital merge")
+    assert alt.search("digital, git").start() == 9
+
+
+def test_upper_case_escapes_are_refused():
+    with pytest.raises(ValueError):
+        compile_alternatives(r"\Sfoo", "bad")
+
+
+def test_rules_are_well_formed():
+    names = [r.name for r in RULES]
+    assert len(names) == len(set(names))
+    anchored = {r.kind for r in RULES if r.anchor}
+    assert anchored >= set(MailKind) - {MailKind.UNRELATED}
+    for rule in RULES:
+        assert rule.alts and all(isinstance(a.pattern, re.Pattern) for a in rule.alts)
+
+
+# --- the gates ------------------------------------------------------------------------------------------------
+def vendor_mail(body: str, subject: str = "RE:[CASE 176530418200731] [AWS Training and Certification Form "
+                "Submission] - account-assistance", sender: str = "aws-cs-trainingcertification-form@amazon.com"):
+    raw = (f"Authentication-Results: mx.x; dmarc=pass header.from={sender.rpartition('@')[2]}\r\nFrom: AWS <{sender}>"
+           f"\r\nSubject: {subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}")
+    return classify(parse_bytes(raw.encode()), VENDORS)
+
+
+def test_another_aws_case_is_unrelated_whatever_it_says():
+    c = vendor_mail("We have received your case. If we do not hear from you, this case will be closed automatically "
+                    "in 3 days.", subject="RE:[CASE 177000000000001] EC2 instance quota increase",
+                    sender="no-reply-aws@amazon.com")
+    assert c.kind is MailKind.UNRELATED and c.reasons[0].rule == "off_topic"
+
+
+def test_thread_mail_no_rule_reads_is_unrelated_but_needs_review():
+    c = vendor_mail("Hello Taro,\n\nJust a short note on your request from yesterday.\n\nKevin")
+    assert c.kind is MailKind.UNRELATED and c.needs_review
+
+
+def test_weak_cues_in_a_thread_give_a_needs_review_guess():
+    c = vendor_mail("Hello,\n\nA specialist will follow up shortly.\n")
+    assert c.kind is MailKind.ACKNOWLEDGEMENT and c.needs_review
+
+
+def test_marketing_outside_a_case_thread_is_unrelated():
+    c = vendor_mail("New practice questions, generated with AI.\n\nUnsubscribe: https://x", subject="New in Skill "
+                    "Builder: AI-generated practice questions", sender="aws-tc-newsletter@amazon.com")
+    assert c.kind is MailKind.UNRELATED
+
+
+def test_hard_wrapped_japanese_is_read_as_one_sentence():
+    c = vendor_mail("森 様\n\n統合元アカウントの受験者 ID（AWS から始まる番号）を\nこのメールにご返信ください。\n")
+    assert c.kind is MailKind.INFO_REQUEST
+
+
+@pytest.mark.parametrize("text,days", [("within 72 hours", 3), ("本メールの送信から 5 日以内に", 5),
+                                       ("in two days", 2), ("reopen within 14 days", 3), ("soon", 3)])
+def test_deadline_days(text, days):
+    c = vendor_mail(f"If we don't hear from you, this case will be resolved automatically. {text}")
+    assert c.kind is MailKind.AUTO_CLOSE_WARNING
+    assert deadline_days(parse_bytes(f"From: a@amazon.com\r\n\r\n{text}".encode())) == days
