@@ -45,3 +45,17 @@ def sample_bytes(prefix: str) -> bytes:
     """The sample mail whose file name starts with `prefix` (e.g. "04")."""
     (path,) = [p for p in SAMPLES.glob("*.eml") if p.name.startswith(prefix)]
     return path.read_bytes()
+
+
+def run_cli(home: Path, *args: str, extra_env: dict | None = None, timeout: float = 120,
+            **kw):
+    """`certmerge ARGS` as a separate process with CERTMERGE_HOME=home (and no crash hook unless given)."""
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "CERTMERGE_HOME": str(home)}
+    env.pop("CERTMERGE_CRASH_AFTER", None)
+    env.update(extra_env or {})
+    return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True, text=True,
+                          timeout=timeout, **kw)

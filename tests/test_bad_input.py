@@ -6,19 +6,14 @@ from __future__ import annotations
 import json
 import os
 import subprocess
-import sys
-from pathlib import Path
 
 import pytest
 
 from certmerge.sources.folder import FolderSource
-from tests.helpers import CASE_TOML, Clock, make_app, sample_bytes, sample_case
+from tests.helpers import run_cli, CASE_TOML, Clock, make_app, sample_bytes, sample_case
 
 
-def cli(home: Path, *args: str) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CERTMERGE_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True,
-                          text=True, timeout=120)
+cli = run_cli
 
 
 def with_attachment(size: int) -> bytes:

@@ -10,13 +10,10 @@ import sys
 import time
 from pathlib import Path
 
-from tests.helpers import CASE_TOML, SAMPLES
+from tests.helpers import run_cli, CASE_TOML, SAMPLES
 
 
-def cli(home: Path, *args: str, **kw) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CERTMERGE_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True,
-                          text=True, timeout=120, **kw)
+cli = run_cli
 
 
 def start_watch(home: Path, inbox: Path, *extra: str) -> subprocess.Popen:

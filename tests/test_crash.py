@@ -3,30 +3,22 @@ after its k-th write step, restart it, and compare the final state with an undis
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
 from certmerge.faults import CRASH_EXIT
 from certmerge.store import Store
-from tests.helpers import CASE_TOML, SAMPLES
+from tests.helpers import run_cli, CASE_TOML, SAMPLES
 
 MAILS = ["04", "05", "07"]  # info request (ISO-2022-JP), forgery, auto-close warning (Shift_JIS)
 TIMESTAMPS = {"at", "processed_at", "updated_at", "state_since", "created_at", "exported_at", "sent_at",
               "last_reply_sent_at", "last_support_mail_at", "deadline"}
 
 
-def cli(home: Path, *args: str, crash_after: int | None = None) -> subprocess.CompletedProcess:
-    env = {**os.environ, "CERTMERGE_HOME": str(home)}
-    env.pop("CERTMERGE_CRASH_AFTER", None)
-    if crash_after:
-        env["CERTMERGE_CRASH_AFTER"] = str(crash_after)
-    return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True,
-                          text=True, timeout=120)
+def cli(home: Path, *args: str, crash_after: int | None = None):
+    return run_cli(home, *args, extra_env={"CERTMERGE_CRASH_AFTER": str(crash_after)} if crash_after else None)
 
 
 def normalized(home: Path) -> dict:
