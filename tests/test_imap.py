@@ -795,3 +795,37 @@ def test_progress_bar_and_notify_lines_render():
         progress(done, 450, "INBOX")
     notify_line(con)("127.0.0.1:993 refused the connection - retrying in 1.0 s (attempt 1)")
     assert "retrying in 1.0 s" in buf.getvalue()
+
+
+def test_a_long_first_scan_asks_the_server_for_candidates(case_box, monkeypatch):
+    """Above PREFILTER_MIN mails, one server-side SEARCH picks the possible candidates: headers are fetched
+    only for them, and every case mail (by sender, by case tag, by look-alike) is still found."""
+    import imapclient
+
+    from certmerge.sources import imap as imapmod
+
+    monkeypatch.setattr(imapmod, "PREFILTER_MIN", 5)
+    fetched: list[set[int]] = []
+    real_fetch = imapclient.IMAPClient.fetch
+
+    def spy_fetch(self, messages, data, modifiers=None):
+        fetched.append(set(messages))
+        return real_fetch(self, messages, data, modifiers)
+
+    monkeypatch.setattr(imapclient.IMAPClient, "fetch", spy_fetch)
+    b = case_box
+    filler = [b.deliver(sample("03").replace(b"Message-ID: <", f"Message-ID: <f{i}.".encode(), 1))
+              for i in range(12)]
+    wanted = [b.deliver(sample(n)) for n in ("01", "04", "05", "13")]  # AWS, AWS (JA), look-alike, Credly
+    filler.append(b.deliver(sample("14")))
+    app = b.app()
+    src = b.source()
+    try:
+        out = poll(app, src)
+        assert [o.origin for o in out] == [f"INBOX/{u}" for u in wanted]
+        assert app.store.position(src.source_key("INBOX"))[1] == max(filler)  # the position passes them all
+    finally:
+        src.close()
+        app.close()
+    looked_at = set().union(*fetched)
+    assert set(wanted) <= looked_at and not looked_at & set(filler)

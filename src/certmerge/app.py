@@ -48,6 +48,17 @@ class Outcome:
         return bool(self.to_state and self.from_state != self.to_state)
 
 
+class NotNow(UserError, IllegalTransition):
+    """A user step (sent, verified...) that the case's state does not allow: one line, nothing written.
+    Still an IllegalTransition for callers of the library."""
+
+    def __init__(self, exc: IllegalTransition, detail: str) -> None:
+        Exception.__init__(self, str(exc))
+        self.state, self.event = exc.state, exc.event
+        self.message = f"cannot record \"{detail}\" now: {exc}"
+        self.hint = "the case is unchanged; `certmerge status` shows its state and the next step"
+
+
 @dataclass(frozen=True)
 class VerifyAnswers:
     """The user's portal checks: names of what did NOT move, and whether the Credly badges moved."""
@@ -124,7 +135,10 @@ class App:
     def act(self, case: dict, event: Event, detail: str, **updates) -> dict:
         """Apply a user event (submitted, reply sent, verified...) in one transaction."""
         state = CaseState(case["state"])
-        new_state = lifecycle.step(state, event)  # raises IllegalTransition, nothing written
+        try:
+            new_state = lifecycle.step(state, event)  # nothing written
+        except IllegalTransition as exc:
+            raise NotNow(exc, detail) from None
         now = self.clock()
         events = [{"at": now, "type": "action", "detail": detail}]
         values = {"updated_at": now, **updates}

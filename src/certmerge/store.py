@@ -18,7 +18,8 @@ from typing import Any
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
                         TypeDecorator, UniqueConstraint, bindparam, create_engine, event, func, insert, select, update)
-from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
 from .faults import write_step
@@ -182,13 +183,21 @@ def _check_sqlite_file(path: Path) -> None:
 _IO_WORDS = ("disk i/o", "disk is full", "unable to open", "readonly", "read-only", "locked", "permission")
 
 
+def _shown(url: str) -> str:
+    """A database URL as it may be shown: without its password."""
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except (ArgumentError, ValueError):
+        return "(not a URL)"
+
+
 def _open_error(url: str, exc: Exception) -> StoreError:
     """Tell a full disk or missing permission apart from a damaged file: the advice differs."""
     detail = str(getattr(exc, "orig", exc) or exc).splitlines()[0][:120]
     if any(w in detail.lower() for w in _IO_WORDS):
-        return StoreError(f"the database {url} cannot be opened ({detail})",
+        return StoreError(f"the database {_shown(url)} cannot be opened ({detail})",
                           "check free disk space and the permissions of the certmerge home; nothing was changed")
-    return StoreError(f"the database {url} is damaged ({detail})",
+    return StoreError(f"the database {_shown(url)} is damaged ({detail})",
                       "it was left untouched; move it aside and `certmerge import` an export, "
                       "or start over with `certmerge init`")
 
@@ -200,7 +209,13 @@ class Store:
             path = Path(url.removeprefix("sqlite:///"))
             _check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
-        self.engine = create_engine(url, future=True)
+        try:
+            self.engine = create_engine(url, future=True)
+        except (ArgumentError, ImportError) as exc:  # not a URL, or a database whose driver is not installed
+            raise StoreError(f"the database URL {_shown(url)} cannot be used ({exc.__class__.__name__}: "
+                             f"{str(exc).splitlines()[0][:100]})",
+                             "fix database_url in config.toml (or CERTMERGE_DATABASE_URL); the default is an "
+                             "SQLite file in the home") from None
         self._local = threading.local()
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)

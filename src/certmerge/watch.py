@@ -4,11 +4,14 @@ Connection trouble (SourceError) closes the source and retries with exponential 
 (1 s up to 5 min), one line per failure; the sync after a reconnect is a full one. A rejected login
 (AuthFailed) ends the watcher: retrying would not help and might lock the account. SIGTERM / Ctrl-C stop
 it within 2 s: waits wake twice a second, and a blocking network call is interrupted if need be.
+Warnings of the mail source (a folder renumbered by the server, a mail expunged before it could be read)
+are told through the same `notify` as the connection lines.
 """
 
 from __future__ import annotations
 
 import fcntl
+import logging
 import os
 import random
 import signal
@@ -121,6 +124,28 @@ def _stderr_line(line: str) -> None:
     print(line, file=sys.stderr, flush=True)
 
 
+class _Told(logging.Handler):
+    """What the mail source logs as a warning while the watcher runs (a folder renumbered by the server,
+    a mail expunged before it could be read, no Sent folder) is also told through `notify`: each distinct
+    line once per run. It still goes to the log file as well."""
+
+    SOURCE_LOGGER = "certmerge.imap"
+
+    def __init__(self, notify: Callable[[str], None]) -> None:
+        super().__init__(logging.WARNING)
+        self.notify = notify
+        self.told: set[str] = set()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        try:
+            line = record.getMessage()
+        except Exception:  # noqa: BLE001 - a bad log call must not stop the watcher
+            return
+        if line not in self.told:
+            self.told.add(line)
+            self.notify(line)
+
+
 def run(app: App, source, *, once: bool, interval: float, report: Callable[[list[Outcome]], None],
         stop: threading.Event | None = None, notify: Callable[[str], None] | None = None,
         backoff: Backoff | None = None) -> int:
@@ -134,9 +159,12 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
     backoff = backoff or Backoff()
     stopper = _STOPPER if _STOPPER is not None and _STOPPER.stop is stop else None
     total = 0
+    told = _Told(notify)
+    source_log = logging.getLogger(_Told.SOURCE_LOGGER)
     with WatchLock(app.settings.home):
         if stopper:
             stopper.running = True
+        source_log.addHandler(told)
         try:
             while True:
                 try:
@@ -162,19 +190,21 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
         except _Interrupted:
             return total
         finally:
+            source_log.removeHandler(told)
             if stopper:
                 stopper.finish()
 
 
 def _sync(app: App, source, report: Callable[[list[Outcome]], None], stop: threading.Event) -> int:
-    """One full sync; each mail is committed (with its position) before the next one is looked at."""
+    """One full sync; each mail is committed (with its position) before the next one is looked at.
+    Returns the number of new mails (processed or quarantined; not those already processed before)."""
     n = 0
     items = source.fetch_new(app.store)
     try:
         for item in items:
             outcome = app.process(item)
             if outcome is not None:
-                n += 1
+                n += outcome.status != "duplicate"  # a rescan's "already processed" is not new mail
                 report([outcome])
             if stop.is_set():
                 break
