@@ -26,25 +26,23 @@ def _need_dovecot() -> None:
         pytest.skip(message)
 
 
-@pytest.fixture(scope="session")
-def dovecot():
-    """One Dovecot for the session (plain and TLS listeners); each test takes its own user."""
+def _serve(tls: bool):
     _need_dovecot()
-    server = Dovecot(tls=True)
+    server = Dovecot(tls=tls)
     try:
         server.start()
         yield server
     finally:
         server.close()
+
+
+@pytest.fixture(scope="session")
+def dovecot():
+    """One Dovecot for the session (plain and TLS listeners); each test takes its own user."""
+    yield from _serve(tls=True)
 
 
 @pytest.fixture
 def private_dovecot():
     """A Dovecot of its own, for tests that stop and restart the server."""
-    _need_dovecot()
-    server = Dovecot(tls=False)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.close()
+    yield from _serve(tls=False)

@@ -202,6 +202,12 @@ def _open_error(url: str, exc: Exception) -> StoreError:
                       "or start over with `certmerge init`")
 
 
+def _message_row(row) -> dict[str, Any]:
+    d = dict(row._mapping)
+    d["reasons"] = json.loads(d["reasons"] or "[]")
+    return d
+
+
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
@@ -362,21 +368,14 @@ class Store:
         if limit:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
-            rows = [dict(r._mapping) for r in conn.execute(stmt)]
-        for r in rows:
-            r["reasons"] = json.loads(r["reasons"] or "[]")
-        return rows
+            return [_message_row(r) for r in conn.execute(stmt)]
 
     def message(self, ref: str) -> dict[str, Any] | None:
         """A stored message by row number or Message-ID."""
         cond = messages.c.id == int(ref) if ref.isdigit() else messages.c.message_id == ref.strip()
         with self.engine.connect() as conn:
             row = conn.execute(select(messages).where(cond)).first()
-        if not row:
-            return None
-        d = dict(row._mapping)
-        d["reasons"] = json.loads(d["reasons"] or "[]")
-        return d
+        return _message_row(row) if row else None
 
     def update_message(self, msg_id: int, **values: Any) -> None:
         with self.engine.begin() as conn:
