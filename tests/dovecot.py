@@ -246,7 +246,7 @@ class Dovecot:
         """Put a mail into a folder: APPEND over IMAP while running, `doveadm save` while stopped.
         Returns the new UID (0 when stopped)."""
         if not self.running:
-            self._maildir_drop(user, folder, raw)
+            self.maildir_drop(user, folder, raw)
             return 0
         with self.client(user) as c:
             resp = c.append(folder, raw, flags=flags, msg_time=when)
@@ -257,7 +257,7 @@ class Dovecot:
         except (IndexError, ValueError):
             return 0
 
-    def _maildir_drop(self, user: str, folder: str, raw: bytes) -> None:
+    def maildir_drop(self, user: str, folder: str, raw: bytes) -> None:
         """Deliver as an MTA does (write in tmp/, rename into new/): works while the server is down."""
         base = self.root / "mail" / user / "Maildir"
         if folder != "INBOX":

@@ -204,6 +204,25 @@ def test_new_mail_moves_the_case_and_only_candidates_are_fetched_whole(case_box,
     assert all("PEEK" in items for _uids, items in fetched)
 
 
+def test_mail_written_into_the_maildir_by_another_program_is_seen_at_the_next_poll(case_box):
+    """A delivery agent that writes Maildir files itself (not through Dovecot) leaves Dovecot's index
+    behind: an open session notices such mail only when asked to look (NOOP), not at a SEARCH. The poll
+    that keeps the connection open must still see it."""
+    b = case_box
+    b.deliver(sample("01"))
+    app = b.app()
+    src = b.source()
+    try:
+        assert [o.kind for o in poll(app, src)] == ["acknowledgement"]
+        assert poll(app, src) == []  # the connection stays open, the folder selected
+        b.server.maildir_drop(b.user, "INBOX", sample("04"))  # as a local delivery agent does
+        assert [(o.kind, o.status) for o in poll(app, src)] == [("info_request", "processed")]
+        assert app.case()["state"] == "info_requested"
+    finally:
+        src.close()
+        app.close()
+
+
 def test_source_opens_read_only_and_never_writes(case_box, monkeypatch):
     import imapclient
 

@@ -402,11 +402,11 @@ class ImapSource:
             pass
         return start - dt.timedelta(days=self.imap.scan_days_before_case)
 
-    def _new_uids(self, client, store: PositionStore, folder: str, key: str, info: dict) -> tuple[list[int], int, bool]:
+    def _new_uids(self, client, store: PositionStore, folder: str, key: str, info: dict,
+                  stored: tuple[int, int] | None) -> tuple[list[int], int, bool]:
         """(UIDs to look at, UID the position may move to when all are done, whether this is a scan)."""
         uidvalidity = info.get(b"UIDVALIDITY", 0)
         uidnext = info.get(b"UIDNEXT", 0)
-        stored = store.position(key)
         if stored and stored[0] == uidvalidity:
             last = stored[1]
             if uidnext and uidnext - 1 <= last:
@@ -422,22 +422,16 @@ class ImapSource:
             found = client.search(["SINCE", since])
         return sorted(found), max(uidnext - 1, 0), True
 
-    def _unchanged(self, client, store: PositionStore, folder: str, key: str) -> bool:
+    def _unchanged(self, client, folder: str, stored: tuple[int, int] | None) -> bool:
         """True when the folder surely has nothing new, found with cheap round trips and no EXAMINE:
         NOOP + UID SEARCH on the folder the connection has open, STATUS on the others."""
-        stored = store.position(key)
         known = self._uidnext.get(folder)
         if not stored or not known or stored[0] != known[0]:
             return False
         if self._selected == folder:
-            # a new message joins the open folder's view only once the server announces it, at the end of
-            # a command: NOOP asks for the news, then UID SEARCH counts on the view (RFC 3501 forbids
-            # STATUS as a new-mail check on the selected folder). Numbers, not events: an EXISTS consumed
-            # earlier (by IDLE or a FETCH) cannot hide a message.
+            # RFC 3501 forbids STATUS as a new-mail check on the selected folder
             with self._io():
-                client.noop()
-                found = client.search(["UID", f"{stored[1] + 1}:*"])
-            return all(u <= stored[1] for u in found)  # n:* also returns the highest UID
+                return not self._news_since(client, stored[1])
         with self._io():
             try:
                 status = client.folder_status(folder, [b"UIDVALIDITY", b"UIDNEXT"])
@@ -447,16 +441,31 @@ class ImapSource:
                 raise self._cannot_open(folder, exc) from None
         return status.get(b"UIDVALIDITY") == stored[0] and status.get(b"UIDNEXT", 0) - 1 <= stored[1]
 
+    @staticmethod
+    def _news_since(client, upto: int) -> bool:
+        """True when the open folder may hold a message above UID `upto`. NOOP asks the server to look
+        (Dovecot notices mail put into the Maildir by another program, and a changed UIDVALIDITY, only at
+        a NOOP); it announces new mail with an EXISTS, which imaplib keeps aside. Then numbers, not events:
+        one UID SEARCH counts on the folder's view, so an EXISTS taken earlier (by IDLE, a FETCH or the
+        EXAMINE) cannot hide a message, and one announced with the SEARCH's own answer counts too."""
+        imap = client._imap  # noqa: SLF001 - imaplib's untagged answers
+        imap.untagged_responses.pop("EXISTS", None)
+        client.noop()
+        found = client.search(["UID", f"{upto + 1}:*"])
+        late = imap.untagged_responses.pop("EXISTS", None)
+        return bool(late) or any(u > upto for u in found)  # n:* also returns the highest UID
+
     def _sync_folder(self, client, store: PositionStore, folder: str, outgoing: bool) -> Iterator[RawMail]:
         key = self.source_key(folder)
         self._synced.pop(folder, None)
-        if self._unchanged(client, store, folder, key):
-            self._synced[folder] = store.position(key)[1]
+        stored = store.position(key)  # read once per poll: a poll with no news is a few round trips only
+        if self._unchanged(client, folder, stored):
+            self._synced[folder] = stored[1]
             return
         info = self._examine(client, folder)
         uidvalidity = info.get(b"UIDVALIDITY", 0)
         self._uidnext[folder] = (uidvalidity, info.get(b"UIDNEXT", 0))
-        uids, floor, scan = self._new_uids(client, store, folder, key, info)
+        uids, floor, scan = self._new_uids(client, store, folder, key, info, stored)
         if scan and len(uids) > PREFILTER_MIN:
             uids = self._prefilter(client, store, uids)
         total, done, last_yielded = len(uids), 0, None
@@ -564,18 +573,10 @@ class ImapSource:
                 return True
         elif folder in self._synced:
             # count, do not wait for an announcement: the EXISTS of a mail that came during the sync was
-            # taken by the sync's own commands (a FETCH, the EXAMINE that reopened the folder), and IDLE
-            # does not repeat it. A mail that joins the view after NOOP is announced with the SEARCH's
-            # answer, which imaplib keeps aside: that counts too.
-            upto = self._synced[folder]
+            # taken by the sync's own commands, and IDLE does not repeat it
             with self._io():
-                kept = client._imap.untagged_responses  # noqa: SLF001 - imaplib's untagged answers
-                kept.pop("EXISTS", None)
-                client.noop()
-                found = client.search(["UID", f"{upto + 1}:*"])
-                late = client._imap.untagged_responses.pop("EXISTS", None)  # noqa: SLF001
-            if late or any(u > upto for u in found):  # n:* also returns the highest UID
-                return True
+                if self._news_since(client, self._synced[folder]):
+                    return True
         # from here on, new mail in the open folder is announced (EXISTS) in IDLE: no EXAMINE is needed
         with self._io():
             client.idle()
