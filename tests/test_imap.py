@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
@@ -318,6 +319,79 @@ def test_users_sent_reply_is_detected(case_box):
     finally:
         src.close()
         app.close()
+
+
+def test_mail_of_inbox_and_sent_is_processed_in_the_order_it_arrived(case_box):
+    """A first scan finds the info request, the user's answer in Sent, and the confirmation request that
+    came after it: the case must end waiting for the user's confirmation. Folder by folder (INBOX, then
+    Sent) it would end in awaiting_completion, as if the user had confirmed."""
+    b = case_box
+    t0 = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) - dt.timedelta(hours=5)
+    info = sample("04")
+    reply = EmailMessage()
+    reply["From"] = "Taro Yamada <taro.yamada@example-corp.co.jp>"
+    reply["To"] = "aws-cs-trainingcertification-form@amazon.com"
+    reply["Subject"] = "RE: [CASE 176530418200731] account merge - the details you asked for"
+    reply["Message-ID"] = make_msgid("answer", domain="example-corp.co.jp")
+    reply["In-Reply-To"] = reply["References"] = msgid(info)
+    reply.set_content("Here are the details you asked for.\n")
+    b.deliver(sample("01"), when=t0)
+    b.deliver(info, when=t0 + dt.timedelta(hours=1))
+    b.deliver(sample("06"), when=t0 + dt.timedelta(hours=3))  # delivered before the reply, arrived after
+    b.deliver(reply.as_bytes(policy=reply.policy.clone(linesep="\r\n")), folder="Sent", flags=(b"\\Seen",),
+              when=t0 + dt.timedelta(hours=2))
+    app = b.app()
+    src = b.source()
+    try:
+        out = poll(app, src)
+        assert [(o.origin, o.to_state) for o in out] == [
+            ("INBOX/1", "awaiting_support"), ("INBOX/2", "info_requested"), ("Sent/1", "awaiting_support"),
+            ("INBOX/3", "confirmation_requested")]
+        assert app.case()["state"] == "confirmation_requested"
+    finally:
+        src.close()
+        app.close()
+
+
+def test_a_first_scan_of_a_big_folder_searches_only_its_date_window(case_box, monkeypatch):
+    """Above BISECT_MIN messages, the first scan bisects on arrival dates to find where its window starts:
+    SEARCH SINCE then covers the window (and BISECT_MARGIN before it), not the whole folder, and finds
+    the same mail as a SEARCH of everything."""
+    import imapclient
+
+    from certmerge.sources import imap as imapmod
+
+    monkeypatch.setattr(imapmod, "BISECT_MIN", 10)
+    monkeypatch.setattr(imapmod, "BISECT_MARGIN", 3)
+    searches: list[list] = []
+    real_search = imapclient.IMAPClient.search
+
+    def spy_search(self, criteria="ALL", charset=None):
+        searches.append(list(criteria) if isinstance(criteria, list) else [criteria])
+        return real_search(self, criteria, charset)
+
+    monkeypatch.setattr(imapclient.IMAPClient, "search", spy_search)
+    b = case_box
+    old_day = dt.datetime(2026, 9, 1, tzinfo=dt.timezone.utc)
+    b.deliver(sample("01"), when=old_day)  # an AWS mail long before the case: outside the window
+    for i in range(40):
+        b.deliver(sample("03").replace(b"Message-ID: <", f"Message-ID: <old{i}.".encode(), 1),
+                  when=old_day + dt.timedelta(hours=i))
+    wanted = [b.deliver(sample(n)) for n in ("04", "06")]
+    app = b.app()
+    src = b.source()
+    try:
+        out = poll(app, src)
+        assert [o.origin for o in out] == [f"INBOX/{u}" for u in wanted]
+        assert app.store.position(src.source_key("INBOX"))[1] == max(wanted)
+    finally:
+        src.close()
+        app.close()
+    since = [c for c in searches if "SINCE" in c]
+    assert len(since) == 2 and ["SINCE"] in [c[:1] for c in since]  # Sent (empty): too small to bisect
+    inbox = next(c for c in since if c[0] != "SINCE")
+    start = int(inbox[0].split(":")[0])
+    assert inbox[0].endswith(":*") and 1 < start <= 42 - 3  # the window starts at message 42
 
 
 def test_uidvalidity_change_processes_nothing_twice(case_box):

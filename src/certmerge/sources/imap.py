@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import email.policy
+import heapq
 import logging
 import re
 import select
@@ -58,6 +59,8 @@ PREFILTER_MIN = 300  # a scan of more mails than this asks the server which ones
 # what a candidate's From or Subject contains, for the server-side prefilter (is_candidate decides)
 _PREFILTER_WORDS = ("amazon", "amaz0n", "arnazon", "aws", "credly")
 _PREFILTER_REFS = 30  # at most this many known Message-IDs are asked for in References/In-Reply-To
+BISECT_MIN = 5000  # a first scan of a folder this big finds where its date window starts by bisection
+BISECT_MARGIN = 500  # and searches this many messages before that start as well
 IDLE_RENEW = 540.0  # s: re-issue IDLE well within RFC 2177's 29 minutes (and NAT timeouts)
 CLOSE_TIMEOUT = 0.5  # s: logging out must not hold up a stopping watcher
 
@@ -377,15 +380,36 @@ class ImapSource:
 
     # --- syncing -------------------------------------------------------------------------------------
     def fetch_new(self, store: PositionStore) -> Iterator[RawMail]:
+        """New mail of every watched folder, merged by arrival time (INTERNALDATE), each folder's own in
+        UID order, so that the user's reply in Sent and the support mail it answers are processed in the
+        order they happened.
+
+        A poll first asks each folder whether anything is new (the open first folder before any other is
+        opened), then syncs the changed ones: the others first, whole (Sent holds few candidates), then
+        the first folder, streamed chunk by chunk (a long scan commits as it goes) and left open. Dovecot
+        answers STATUS on a folder that is not open by opening it, in time that grows with its size (19 ms
+        at 30k messages), and opening it again costs as much (90-150 ms at 100k, measured)."""
         self._end_idle()
         client = self._connected()
-        for folder, outgoing in list(self._folders):
-            yield from self._sync_folder(client, store, folder, outgoing)
+        stored = {f: store.position(self.source_key(f)) for f, _ in self._folders}  # one read per folder
+        changed = set()
+        for folder, _ in self._folders:
+            self._synced.pop(folder, None)
+            if self._unchanged(client, folder, stored[folder]):
+                self._synced[folder] = stored[folder][1]
+            else:
+                changed.add(folder)
         first = self._folders[0][0] if self._folders else None
-        if first and self._selected != first:
-            # keep the first (big) folder open: Dovecot answers STATUS on a folder that is not open by
-            # opening it, which costs time in proportion to its size (19 ms at 30k messages, measured)
+        streams = {f: list(self._sync_folder(client, store, f, out, stored[f]))
+                   for f, out in self._folders[1:] if f in changed}
+        if first in changed:
+            streams[first] = self._sync_folder(client, store, first, self._folders[0][1], stored[first])
+        elif first and self._selected != first:
             self._examine(client, first)
+        # on equal times (INTERNALDATE has whole seconds) the folders' configured order decides
+        ordered = [streams[f] for f, _ in self._folders if f in streams]
+        for _when, item in heapq.merge(*ordered, key=lambda pair: pair[0]):
+            yield item
 
     def scan_start(self, store: PositionStore) -> dt.date:
         """Where a first scan starts: scan_days_before_case before the newest case (recorded or filed)."""
@@ -419,8 +443,37 @@ class ImapSource:
             log.warning("%s: UIDVALIDITY changed (%s -> %s): rescanning since %s; mail already processed is "
                         "recognised by its Message-ID", key, stored[0], uidvalidity, since)
         with self._io():
-            found = client.search(["SINCE", since])
+            start = self._window_start(client, info.get(b"EXISTS", 0), since)
+            found = client.search([f"{start}:*", "SINCE", since] if start > 1 else ["SINCE", since])
         return sorted(found), max(uidnext - 1, 0), True
+
+    @staticmethod
+    def _window_start(client, exists: int, since: dt.date) -> int:
+        """The message sequence number from which SEARCH SINCE needs to look. SINCE alone makes the server
+        read the arrival date of every message (Dovecot: 0.16 s at 100k, measured); messages arrive in
+        sequence order, so a bisection on INTERNALDATE (about 17 one-message FETCHes at 100k, 4 ms) finds
+        the window's start, and the SEARCH then covers only the window and BISECT_MARGIN messages before
+        it. A message out of that order by more than the margin and a day (an old message given a recent
+        arrival date long ago) is missed by a first scan; any error falls back to searching everything."""
+        if exists < BISECT_MIN:
+            return 1
+        edge = since - dt.timedelta(days=1)  # INTERNALDATE is in the server's time zone, SINCE a date
+        lo, hi = 1, exists + 1  # the first message that arrived on or after `edge` is in lo..hi
+        client.use_uid = False
+        try:
+            while lo < hi:
+                mid = (lo + hi) // 2
+                arrived = client.fetch([mid], ["INTERNALDATE"]).get(mid, {}).get(b"INTERNALDATE")
+                if not isinstance(arrived, dt.datetime):
+                    return 1  # expunged meanwhile, or an odd server: search everything
+                lo, hi = (mid + 1, hi) if arrived.date() < edge else (lo, mid)
+        except IMAPClientAbortError:
+            raise
+        except IMAPClientError:
+            return 1
+        finally:
+            client.use_uid = True
+        return max(1, lo - BISECT_MARGIN)
 
     def _unchanged(self, client, folder: str, stored: tuple[int, int] | None) -> bool:
         """True when the folder surely has nothing new, found with cheap round trips and no EXAMINE:
@@ -455,22 +508,21 @@ class ImapSource:
         late = imap.untagged_responses.pop("EXISTS", None)
         return bool(late) or any(u > upto for u in found)  # n:* also returns the highest UID
 
-    def _sync_folder(self, client, store: PositionStore, folder: str, outgoing: bool) -> Iterator[RawMail]:
+    def _sync_folder(self, client, store: PositionStore, folder: str, outgoing: bool,
+                     stored: tuple[int, int] | None) -> Iterator[tuple[dt.datetime, RawMail]]:
+        """(arrival time, mail) of the folder's new mail in UID order. Mail that is not a candidate only
+        moves the position: of a run of them, only the last is yielded."""
         key = self.source_key(folder)
-        self._synced.pop(folder, None)
-        stored = store.position(key)  # read once per poll: a poll with no news is a few round trips only
-        if self._unchanged(client, folder, stored):
-            self._synced[folder] = stored[1]
-            return
         info = self._examine(client, folder)
         uidvalidity = info.get(b"UIDVALIDITY", 0)
         self._uidnext[folder] = (uidvalidity, info.get(b"UIDNEXT", 0))
         uids, floor, scan = self._new_uids(client, store, folder, key, info, stored)
         if scan and len(uids) > PREFILTER_MIN:
             uids = self._prefilter(client, store, uids)
-        total, done, last_yielded = len(uids), 0, None
+        total, done, last_kept = len(uids), 0, None
         report = self.progress if (self.progress and total >= PROGRESS_MIN) else None
-        pending: RawMail | None = None  # the latest non-candidate: only its position matters
+        pending: tuple[dt.datetime, RawMail] | None = None  # the latest non-candidate: only its position matters
+        when = dt.datetime.min
         seen_ids: set[str] = set()
         for start in range(0, total, CHUNK):
             chunk = uids[start:start + CHUNK]
@@ -479,24 +531,27 @@ class ImapSource:
             if gone:
                 log.warning("%s was expunged by another mail client before certmerge could read it; skipped",
                             ", ".join(f"{folder}/{uid}" for uid in gone))
-            for uid, data in fetched:
+            for uid, data, arrived in fetched:
+                when = max(when, arrived or when)  # the merge key never goes back within a folder
                 item = RawMail(f"{folder}/{uid}", data, (key, uidvalidity, uid), outgoing=outgoing)
                 if data is None:
-                    pending = item
+                    pending = (when, item)
                     continue
                 if pending is not None:
                     yield pending
                     pending = None
-                last_yielded = uid
-                yield item
+                last_kept = uid
+                yield when, item
             done += len(chunk)
             if report:
                 report(done, total, folder)
         end = max(floor, uids[-1] if uids else 0)
         if pending is not None:  # the position moves past the trailing non-candidates (and a scan's floor)
-            yield RawMail(pending.origin, None, (key, uidvalidity, max(end, pending.position[2])), outgoing=outgoing)
-        elif scan and (last_yielded is None or last_yielded < end):
-            yield RawMail(folder, None, (key, uidvalidity, end), outgoing=outgoing)
+            item = pending[1]
+            yield pending[0], RawMail(item.origin, None, (key, uidvalidity, max(end, item.position[2])),
+                                      outgoing=outgoing)
+        elif scan and (last_kept is None or last_kept < end):
+            yield when, RawMail(folder, None, (key, uidvalidity, end), outgoing=outgoing)
         self._synced[folder] = end
 
     def _prefilter(self, client, store: PositionStore, uids: list[int]) -> list[int]:
@@ -519,13 +574,13 @@ class ImapSource:
         return [u for u in uids if u in found]
 
     def _fetch_chunk(self, client, store: PositionStore, chunk: list[int], seen_ids: set[str],
-                     gone: list[int] | None = None) -> list[tuple[int, bytes | None]]:
-        """(uid, whole mail or None) for each UID of the chunk; UIDs expunged meanwhile go to `gone`
-        (their header fields come back empty or not at all, their body not at all)."""
+                     gone: list[int] | None = None) -> list[tuple[int, bytes | None, dt.datetime | None]]:
+        """(uid, whole mail or None, arrival time) for each UID of the chunk; UIDs expunged meanwhile go
+        to `gone` (their header fields come back empty or not at all, their body not at all)."""
         case_ids, known = store.candidate_hints()
         hints = Hints(self.vendors, frozenset(case_ids), frozenset(known) | frozenset(seen_ids))
         with self._io():
-            heads = client.fetch(chunk, [HEADER_ITEM])
+            heads = client.fetch(chunk, [HEADER_ITEM, "INTERNALDATE"])
         wanted = []
         gone = gone if gone is not None else []
         for uid in chunk:
@@ -546,7 +601,9 @@ class ImapSource:
             data = bodies.get(uid, {}).get(b"BODY[]") if uid in bodies else None
             if data is None and uid in wanted:
                 gone.append(uid)
-            out.append((uid, bytes(data) if data is not None else None))
+            arrived = heads.get(uid, {}).get(b"INTERNALDATE")
+            out.append((uid, bytes(data) if data is not None else None,
+                        arrived if isinstance(arrived, dt.datetime) else None))
         return out
 
     # --- waiting --------------------------------------------------------------------------------------
