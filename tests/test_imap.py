@@ -224,6 +224,41 @@ def test_mail_written_into_the_maildir_by_another_program_is_seen_at_the_next_po
         app.close()
 
 
+def test_a_fresh_session_with_nothing_new_opens_the_big_folder_once_and_before_listing(case_box, monkeypatch):
+    """`watch --once` (a new session each time) with nothing new: INBOX is opened once, before the LIST
+    (after a LIST, Dovecot makes the next command on a big Maildir folder re-read its whole index), and
+    that EXAMINE's answer is the whole check: no NOOP, no SEARCH, no second EXAMINE of INBOX. Mail that
+    came meanwhile is still found by the next fresh session."""
+    import imaplib
+
+    sent: list[str] = []
+    real_command = imaplib.IMAP4._command
+
+    def spy(self, name, *args):
+        sent.append(" ".join([name, *(a.decode() if isinstance(a, bytes) else str(a) for a in args[:1])]))
+        return real_command(self, name, *args)
+
+    b = case_box
+    b.deliver(sample("01"))
+    app = b.app()
+    try:
+        first = b.source()
+        assert [o.kind for o in poll(app, first)] == ["acknowledgement"]
+        first.close()
+        monkeypatch.setattr(imaplib.IMAP4, "_command", spy)
+        again = b.source()
+        assert poll(app, again) == []
+        again.close()
+        commands = [c for c in sent if c.split()[0] not in ("CAPABILITY", "LOGIN", "AUTHENTICATE", "LOGOUT")]
+        assert commands == ['EXAMINE "INBOX"', 'LIST ""', 'EXAMINE "Sent"'], commands
+        b.deliver(sample("04"))
+        third = b.source()
+        assert [o.kind for o in poll(app, third)] == ["info_request"]
+        third.close()
+    finally:
+        app.close()
+
+
 def test_source_opens_read_only_and_never_writes(case_box, monkeypatch):
     import imapclient
 

@@ -275,6 +275,7 @@ class ImapSource:
         self._uidnext: dict[str, tuple[int, int]] = {}  # folder -> (uidvalidity, uidnext) at the last sync
         self._synced: dict[str, int] = {}  # folder -> the UID its last complete sync went up to
         self._selected: str | None = None  # the folder the connection has open (EXAMINE)
+        self._just_opened: tuple[str, dict] | None = None  # (first folder, EXAMINE answer) at connect
 
     @classmethod
     def from_settings(cls, settings: Settings, progress: Progress | None = None) -> "ImapSource":
@@ -311,12 +312,19 @@ class ImapSource:
         if self._client is not None:
             return self._client
         client = connect(self.imap)
+        first = self.imap.folders[0] if self.imap.folders else None
         try:
             login(client, self.imap, self._credential())
             with guard(self.where, self.imap.timeout):
                 self._idle_ok = client.has_capability("IDLE")
+            # the first folder is opened before the LIST that finds Sent: after a LIST, Dovecot makes the
+            # next command on a big Maildir folder re-read its whole index (0.1 s at 100k messages,
+            # measured); a first EXAMINE costs 5 ms, and its answer tells whether anything is new
+            self._just_opened = (first, self._examine(client, first)) if first else None
+            with guard(self.where, self.imap.timeout):
                 sent = special_folder(client, self.imap.sent_folder, SENT)
         except BaseException:
+            self._just_opened = self._selected = None
             _shutdown(client)
             raise
         folders = [(f, f == sent) for f in self.imap.folders]
@@ -332,11 +340,12 @@ class ImapSource:
 
     def _drop(self) -> None:
         client, self._client, self._idle_since, self._selected = self._client, None, None, None
+        self._just_opened = None
         _shutdown(client)
 
     def close(self) -> None:
         """End IDLE and log out, waiting at most CLOSE_TIMEOUT for each; a broken connection is just closed."""
-        client, self._client = self._client, None
+        client, self._client, self._selected, self._just_opened = self._client, None, None, None
         idling, self._idle_since = self._idle_since is not None, None
         if client is not None and idling:
             try:
@@ -388,24 +397,26 @@ class ImapSource:
         opened), then syncs the changed ones: the others first, whole (Sent holds few candidates), then
         the first folder, streamed chunk by chunk (a long scan commits as it goes) and left open. Dovecot
         answers STATUS on a folder that is not open by opening it, in time that grows with its size (19 ms
-        at 30k messages), and opening it again costs as much (90-150 ms at 100k, measured)."""
+        at 30k messages), and opening it again costs as much (90-150 ms at 100k, measured): the first
+        folder is kept open, and opened again only by the next poll or IDLE (not by `watch --once`)."""
         self._end_idle()
         client = self._connected()
+        just_opened, self._just_opened = self._just_opened, None
         stored = {f: store.position(self.source_key(f)) for f, _ in self._folders}  # one read per folder
+        first = self._folders[0][0] if self._folders else None
         changed = set()
         for folder, _ in self._folders:
             self._synced.pop(folder, None)
-            if self._unchanged(client, folder, stored[folder]):
+            fresh = just_opened[1] if just_opened and just_opened[0] == folder else None
+            if self._unchanged(client, folder, stored[folder], folder == first, fresh):
                 self._synced[folder] = stored[folder][1]
             else:
                 changed.add(folder)
-        first = self._folders[0][0] if self._folders else None
         streams = {f: list(self._sync_folder(client, store, f, out, stored[f]))
                    for f, out in self._folders[1:] if f in changed}
         if first in changed:
             streams[first] = self._sync_folder(client, store, first, self._folders[0][1], stored[first])
-        elif first and self._selected != first:
-            self._examine(client, first)
+        # else the first folder is opened again when needed: by the next poll, or before IDLE
         # on equal times (INTERNALDATE has whole seconds) the folders' configured order decides
         ordered = [streams[f] for f, _ in self._folders if f in streams]
         for _when, item in heapq.merge(*ordered, key=lambda pair: pair[0]):
@@ -475,12 +486,22 @@ class ImapSource:
             client.use_uid = True
         return max(1, lo - BISECT_MARGIN)
 
-    def _unchanged(self, client, folder: str, stored: tuple[int, int] | None) -> bool:
-        """True when the folder surely has nothing new, found with cheap round trips and no EXAMINE:
-        NOOP + UID SEARCH on the folder the connection has open, STATUS on the others."""
+    def _unchanged(self, client, folder: str, stored: tuple[int, int] | None, first: bool,
+                   just_opened: dict | None) -> bool:
+        """True when the folder surely has nothing new, found with cheap round trips: the answer of the
+        EXAMINE that just opened it (at connect), else NOOP + UID SEARCH on the folder the connection
+        has open, else STATUS; the first folder is opened (EXAMINE) instead, to stay open."""
+        if just_opened is not None:
+            self._uidnext[folder] = (just_opened.get(b"UIDVALIDITY", 0), just_opened.get(b"UIDNEXT", 0))
+        elif first and self._selected != folder:
+            info = self._examine(client, folder)
+            self._uidnext[folder] = (info.get(b"UIDVALIDITY", 0), info.get(b"UIDNEXT", 0))
+            just_opened = info
         known = self._uidnext.get(folder)
         if not stored or not known or stored[0] != known[0]:
             return False
+        if just_opened is not None:
+            return 0 < known[1] and known[1] - 1 <= stored[1]
         if self._selected == folder:
             # RFC 3501 forbids STATUS as a new-mail check on the selected folder
             with self._io():
