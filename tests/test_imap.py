@@ -878,7 +878,7 @@ def _resolution_with_keyring(keyring_backend, monkeypatch):
 
 
 def test_candidate_filter():
-    from certmerge.sources.imap import Hints, is_candidate
+    from certmerge.sources.candidates import Hints, is_candidate
 
     hints = Hints(("amazon.com", "amazonses.com", "credly.com"), frozenset({"176530418200731"}),
                   frozenset({"<known@x>"}))
@@ -904,7 +904,7 @@ def test_candidate_filter():
 @settings(max_examples=200, deadline=None)
 @given(st.binary(max_size=400))
 def test_candidate_filter_never_raises(raw):
-    from certmerge.sources.imap import Hints, is_candidate
+    from certmerge.sources.candidates import Hints, is_candidate
 
     assert is_candidate(raw, Hints(("amazon.com",), frozenset({"1"}), frozenset())) in (True, False)
 

@@ -71,7 +71,7 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
     secret = secrets.Secret(value, "login")
     con = _console()
     if check and imap.host:
-        from .sources.imap import _logout, open_session
+        from .sources.imap_session import _logout, open_session
 
         _logout(open_session(imap, secret))
         con.print(f"logged in to {imap.host} as {imap.username}", markup=False)
@@ -90,7 +90,7 @@ def doctor() -> None:
     """Check the IMAP setup step by step: name, connection, TLS, login, capabilities, folders."""
     from rich.table import Table
 
-    from .sources.imap import diagnose
+    from .sources.imap_doctor import diagnose
 
     app = _app()
     checks = diagnose(app.settings)

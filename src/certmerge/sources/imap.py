@@ -1,4 +1,5 @@
-"""The user's mailbox over IMAP as a mail source, read-only. The only importer of imapclient.
+"""The user's mailbox over IMAP as a mail source, read-only. With imap_session.py (connections) and
+imap_doctor.py, the only code that touches imapclient; candidates.py decides what is fetched whole.
 
 - Folders are opened with EXAMINE and mail is fetched with BODY.PEEK: no flag ever changes. The only
   write is `append_draft` (APPEND to the Drafts folder with \\Draft, once per Message-ID).
@@ -19,37 +20,29 @@
 from __future__ import annotations
 
 import datetime as dt
-import email.policy
 import heapq
 import logging
 import re
 import select
-import socket
 import ssl
 import time
 from contextlib import contextmanager
-from dataclasses import dataclass
 from email.message import EmailMessage
-from email.parser import BytesParser
-from email.utils import getaddresses
 from typing import Callable, Iterator
 
 import imapclient
-from imapclient.exceptions import CapabilityError, IMAPClientAbortError, IMAPClientError, LoginError
+from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
 
 from .. import secrets
-from ..authenticity import is_vendor, looks_alike
-from ..config import ImapSettings, Settings, is_loopback
-from ..errors import AuthFailed, SourceError, UserError
+from ..config import ImapSettings, Settings
+from ..errors import SourceError, UserError
 from .base import PositionStore, RawMail
+from .candidates import Hints, header_facts, is_candidate
+from .imap_session import (CLOSE_TIMEOUT, DRAFTS, SENT, _header_bytes, _logout, _shutdown, _short, connect, effective_port, guard,
+                           login, open_session, special_folder)
 
 log = logging.getLogger("certmerge.imap")
-# imaplib's protocol trace (sent to "imapclient.imaplib" at DEBUG) contains the LOGIN command with the
-# password: keep it and imapclient's own command trace out of any log, whatever the root level is.
-for _name in ("imapclient", "imapclient.imaplib", "imapclient.imapclient"):
-    logging.getLogger(_name).setLevel(logging.WARNING)
 
-SENT, DRAFTS = b"\\Sent", b"\\Drafts"  # SPECIAL-USE attributes (RFC 6154)
 HEADER_FIELDS = ("FROM", "SUBJECT", "MESSAGE-ID", "IN-REPLY-TO", "REFERENCES")
 HEADER_ITEM = f"BODY.PEEK[HEADER.FIELDS ({' '.join(HEADER_FIELDS)})]"
 BODY_ITEM = "BODY.PEEK[]"
@@ -62,195 +55,10 @@ _PREFILTER_REFS = 30  # at most this many known Message-IDs are asked for in Ref
 BISECT_MIN = 5000  # a first scan of a folder this big finds where its date window starts by bisection
 BISECT_MARGIN = 500  # and searches this many messages before that start as well
 IDLE_RENEW = 540.0  # s: re-issue IDLE well within RFC 2177's 29 minutes (and NAT timeouts)
-CLOSE_TIMEOUT = 0.5  # s: logging out must not hold up a stopping watcher
 
-_CASE_RE = re.compile(r"\[\s*CASE\s*\d", re.I)
-_CLAIM_RE = re.compile(r"\b(aws|amazon|credly)\b|アマゾン", re.I)
-_MSGID_RE = re.compile(r"<[^<>\s]+>")
 _DOVECOT_TIMING = re.compile(r"\s*\([\d.]+(?: \+ [\d.]+)* secs\)\.?$")  # "... (0.001 + 0.000 secs)."
-_PARSER = BytesParser(policy=email.policy.default)
 
 Progress = Callable[[int, int, str], None]  # (done, total, folder)
-
-
-# --- candidates ----------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Hints:
-    vendors: tuple[str, ...]
-    case_ids: frozenset[str]
-    message_ids: frozenset[str]
-
-
-def _header(msg, name: str) -> str:
-    try:
-        value = msg.get(name)
-        return str(value) if value is not None else ""
-    except Exception:  # noqa: BLE001 - a malformed header must not stop the scan
-        raw = msg.get_all(name, failobj=[]) if hasattr(msg, "get_all") else []
-        return " ".join(str(v) for v in raw)
-
-
-def header_facts(raw: bytes) -> tuple[str, str, str, set[str], str]:
-    """(sender display name, sender domain, subject, referenced Message-IDs, Message-ID) from header bytes."""
-    try:
-        msg = _PARSER.parsebytes(raw, headersonly=True)
-        sender, subject = _header(msg, "From"), _header(msg, "Subject")
-        refs = _header(msg, "In-Reply-To") + " " + _header(msg, "References")
-        own = _header(msg, "Message-ID")
-    except Exception:  # noqa: BLE001
-        text = raw.decode("latin-1")
-        sender = subject = refs = own = text
-    pairs = getaddresses([sender]) if sender else []
-    name, addr = pairs[0] if pairs else ("", "")
-    domain = addr.rpartition("@")[2].strip().lower().rstrip(">")
-    ids = set(_MSGID_RE.findall(own))
-    return name, domain, subject, set(_MSGID_RE.findall(refs)), next(iter(ids), "")
-
-
-def is_candidate(raw_headers: bytes, hints: Hints) -> bool:
-    """Worth a whole body: vendor or look-alike sender, a case in the subject, or a reference to a case."""
-    name, domain, subject, refs, _own = header_facts(raw_headers)
-    if domain and (is_vendor(domain, hints.vendors) or looks_alike(domain, hints.vendors)):
-        return True
-    if _CLAIM_RE.search(name):  # claims to be AWS from elsewhere: processed so it is flagged as forged
-        return True
-    if _CASE_RE.search(subject) or any(cid in subject for cid in hints.case_ids):
-        return True
-    return bool(refs & hints.message_ids)
-
-
-# --- connections -----------------------------------------------------------------------------------------
-def effective_port(imap: ImapSettings) -> int:
-    """The configured port; the 993 default means 143 when security is starttls or plain."""
-    return 143 if imap.port == 993 and imap.security != "tls" else imap.port
-
-
-def _short(exc: BaseException) -> str:
-    text = str(exc).strip() or exc.__class__.__name__
-    text = re.sub(r"^b['\"](.*)['\"]$", r"\1", text)
-    return text.splitlines()[0][:160]
-
-
-def _redact(text: str, secret: secrets.Secret | None) -> str:
-    if secret and secret.reveal() and secret.reveal() in text:
-        text = text.replace(secret.reveal(), "***")
-    return text
-
-
-@contextmanager
-def guard(where: str, timeout: float):
-    """Turn network and protocol failures into SourceError with one clear line."""
-    try:
-        yield
-    except (SourceError, UserError, LoginError, CapabilityError):
-        raise  # login() turns these into AuthFailed with its own words
-    except ssl.SSLCertVerificationError as exc:
-        raise SourceError(f"the TLS certificate of {where} is not trusted ({exc.verify_message or _short(exc)})",
-                          "for a private CA set imap.ca_file to its certificate (PEM); imap.host must be a name "
-                          "the certificate is issued for") from None
-    except ssl.SSLError as exc:
-        raise SourceError(f"TLS with {where} failed ({exc.reason or _short(exc)})",
-                          'port 993 is implicit TLS (security = "tls"); port 143 needs security = "starttls"') from None
-    except socket.gaierror as exc:
-        raise SourceError(f"cannot resolve {where.rsplit(':', 1)[0]} ({exc.strerror})",
-                          "check imap.host and the network") from None
-    except (socket.timeout, TimeoutError):
-        raise SourceError(f"{where} did not answer within {timeout:g} s",
-                          "check the network, or raise imap.timeout") from None
-    except ConnectionRefusedError:
-        raise SourceError(f"{where} refused the connection", "check imap.host and imap.port") from None
-    except (IMAPClientAbortError, EOFError, OSError) as exc:
-        raise SourceError(f"the connection to {where} was lost ({_short(exc)})",
-                          "certmerge watch reconnects by itself") from None
-    except IMAPClientError as exc:
-        raise SourceError(f"{where}: {_short(exc)}", "run `certmerge doctor`") from None
-
-
-def tls_context(imap: ImapSettings) -> ssl.SSLContext:
-    try:
-        ctx = ssl.create_default_context(cafile=imap.ca_file or None)
-    except (OSError, ssl.SSLError) as exc:
-        raise UserError(f"imap.ca_file {imap.ca_file!r} cannot be used ({_short(exc)})",
-                        "give the path of the CA certificate in PEM format") from None
-    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
-    return ctx
-
-
-def connect(imap: ImapSettings) -> imapclient.IMAPClient:
-    """A connection (TLS, STARTTLS or plain to loopback) not yet logged in."""
-    port = effective_port(imap)
-    where = f"{imap.host}:{port}"
-    if imap.security == "plain" and not is_loopback(imap.host):
-        raise SourceError(f"plain text to {imap.host} refused: only loopback may go unencrypted",
-                          'use security = "tls"')
-    ctx = tls_context(imap) if imap.security in ("tls", "starttls") else None
-    with guard(where, imap.timeout):
-        client = imapclient.IMAPClient(imap.host, port, ssl=imap.security == "tls", ssl_context=ctx,
-                                       timeout=imap.timeout)
-    if imap.security == "starttls":
-        try:
-            with guard(where, imap.timeout):
-                if not client.has_capability("STARTTLS"):
-                    raise SourceError(f"{where} does not offer STARTTLS (certmerge never falls back to plain text)",
-                                      'use security = "tls" on port 993')
-                client.starttls(ctx)
-        except BaseException:
-            _shutdown(client)
-            raise
-    return client
-
-
-def login(client: imapclient.IMAPClient, imap: ImapSettings, secret: secrets.Secret) -> None:
-    where = f"{imap.host}:{effective_port(imap)}"
-    try:
-        with guard(where, imap.timeout):
-            if imap.auth == "password":
-                if client.has_capability("LOGINDISABLED"):
-                    raise SourceError(f"{where} refuses passwords on this connection (LOGINDISABLED)",
-                                      'use security = "tls" or "starttls"')
-                if secret.reveal().isascii() and imap.username.isascii():
-                    client.login(imap.username, secret.reveal())
-                elif client.has_capability("AUTH=PLAIN"):  # LOGIN takes ASCII only; PLAIN is UTF-8 (RFC 4616)
-                    client.plain_login(imap.username, secret.reveal())
-                else:
-                    raise SourceError(f"{where} cannot take a password or username with non-ASCII characters "
-                                      "(it offers no AUTHENTICATE PLAIN)", "use an app password of ASCII characters")
-            elif imap.auth == "xoauth2":
-                client.oauth2_login(imap.username, secret.reveal())
-            else:
-                client.oauthbearer_login(imap.username, secret.reveal())
-    except LoginError as exc:
-        hint = ("check imap.username and the password (`certmerge login` stores a new one; Gmail needs an app "
-                "password)" if imap.auth == "password" else
-                "check imap.username and that token_command prints a fresh access token")
-        raise AuthFailed(f"{where} rejected the login for {imap.username} ({_redact(_short(exc), secret)})",
-                         hint) from None
-    except CapabilityError as exc:
-        raise SourceError(f"{where} does not offer {imap.auth.upper()} ({_short(exc)})",
-                          'use auth = "password" or the mechanism the server lists (`certmerge doctor`)') from None
-
-
-def _shutdown(client: imapclient.IMAPClient | None) -> None:
-    if client is None:
-        return
-    try:
-        client.shutdown()
-    except Exception:  # noqa: BLE001 - already broken
-        pass
-
-
-def _logout(client: imapclient.IMAPClient | None) -> None:
-    if client is None:
-        return
-    try:
-        client.socket().settimeout(CLOSE_TIMEOUT)
-        client.logout()
-    except Exception:  # noqa: BLE001
-        _shutdown(client)
-
-
-def special_folder(client: imapclient.IMAPClient, configured: str, flag: bytes) -> str | None:
-    return configured or client.find_special_folder(flag)
 
 
 # --- the source --------------------------------------------------------------------------------------------
@@ -706,26 +514,7 @@ class ImapSource:
             self._client.idle_done()
 
 
-def _header_bytes(fetched: dict) -> bytes | None:
-    for k, v in fetched.items():
-        if isinstance(k, bytes) and k.startswith(b"BODY[HEADER.FIELDS") and v is not None:
-            return bytes(v)
-    return None
-
-
 # --- the one write: drafts ------------------------------------------------------------------------------
-def open_session(imap: ImapSettings, credential: secrets.Secret | None = None) -> imapclient.IMAPClient:
-    """Connected and logged in (for append_draft, login --check and doctor)."""
-    secret = credential or secrets.credential(imap)
-    client = connect(imap)
-    try:
-        login(client, imap, secret)
-    except BaseException:
-        _shutdown(client)
-        raise
-    return client
-
-
 def _find_message_id(client, folder: str, message_id: str, where: str, timeout: float) -> bool:
     with guard(where, timeout):
         client.select_folder(folder, readonly=True)
@@ -765,171 +554,4 @@ def append_draft(settings: Settings, msg: EmailMessage) -> str:
         _logout(client)
 
 
-# --- doctor --------------------------------------------------------------------------------------------------
-@dataclass(frozen=True)
-class Check:
-    name: str
-    ok: bool | None  # None: works, but worth a look
-    result: str
-    fix: str = ""
-
-
-def _auth_results_sample(client, folder: str, count: int, where: str, timeout: float) -> tuple[int, int, set[str]]:
-    """(mails looked at, mails with Authentication-Results, authserv-ids of their topmost header)."""
-    with guard(where, timeout):
-        info = client.select_folder(folder, readonly=True)
-        uidnext = info.get(b"UIDNEXT", 0)
-        uids = sorted(client.search(["ALL"]))[-count:] if uidnext else []
-        if not uids:
-            return 0, 0, set()
-        fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"])
-    with_ar, ids = 0, set()
-    for data in fetched.values():
-        raw = _header_bytes(data) or b""
-        msg = _PARSER.parsebytes(raw, headersonly=True)
-        values = msg.get_all("Authentication-Results") or []
-        if values:
-            with_ar += 1
-            authserv = str(values[0]).split(";", 1)[0].strip().split()
-            if authserv:
-                ids.add(authserv[0].lower())
-    return len(uids), with_ar, ids
-
-
-def _count(n: int) -> str:
-    return f"{n} mail" if n == 1 else f"{n} mails"
-
-
-def _tls_words(client, imap: ImapSettings) -> str:
-    sock = client.socket()
-    if not isinstance(sock, ssl.SSLSocket):
-        return "plain text"
-    cert = sock.getpeercert() or {}
-    subject = dict(x[0] for x in cert.get("subject", ()) if x)
-    issuer = dict(x[0] for x in cert.get("issuer", ()) if x)
-    return (f"{sock.version()}, certificate of {subject.get('commonName', imap.host)} checked "
-            f"(issuer {issuer.get('commonName', '?')}, valid until {cert.get('notAfter', '?')})")
-
-
-def _check_network(imap: ImapSettings) -> list[Check]:
-    port = effective_port(imap)
-    try:
-        infos = socket.getaddrinfo(imap.host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as exc:
-        return [Check("name resolution", False, f"cannot resolve {imap.host} ({exc.strerror})",
-                      "check imap.host for typos, and the network / DNS")]
-    addrs = sorted({i[4][0] for i in infos})
-    out = [Check("name resolution", True, f"{imap.host} -> {', '.join(addrs[:3])}")]
-    start = time.monotonic()
-    try:
-        socket.create_connection((imap.host, port), timeout=imap.timeout).close()
-    except OSError as exc:
-        why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else (exc.strerror or _short(exc))
-        return out + [Check("connect", False, f"{imap.host}:{port}: {why}",
-                            "check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall")]
-    ms = (time.monotonic() - start) * 1000
-    return out + [Check("connect", True, f"{imap.host}:{port} answered in {ms:.0f} ms")]
-
-
-def _check_folders(client, settings: Settings, where: str) -> list[Check]:
-    imap = settings.imap
-    out = []
-    with guard(where, imap.timeout):
-        listed = client.list_folders()
-    names = [f[2] for f in listed]
-    for folder in imap.folders:
-        try:
-            with guard(where, imap.timeout):
-                info = client.select_folder(folder, readonly=True)
-            out.append(Check(f"folder {folder}", True, f"{_count(info.get(b'EXISTS', 0))}, opened read-only (EXAMINE)"))
-        except (IMAPClientError, SourceError) as exc:
-            out.append(Check(f"folder {folder}", False, f"cannot be opened ({_short(exc)})",
-                             "fix imap.folders; the server has: " + ", ".join(names[:15])))
-    by_flag = {flag: f[2] for f in listed for flag in f[0] if flag in (SENT, DRAFTS)}
-    for label, key, flag, missing in (
-            ("Sent folder", imap.sent_folder, SENT, "your own replies are not noticed (`certmerge sent` "
-             "records them by hand)"),
-            ("Drafts folder", imap.drafts_folder, DRAFTS, "`certmerge draft` cannot store drafts there")):
-        setting = "sent_folder" if flag == SENT else "drafts_folder"
-        if key:
-            ok = key in names
-            out.append(Check(label, ok, f"{key} (imap.{setting})" + ("" if ok else " does not exist"),
-                             "" if ok else f"fix imap.{setting}; the server has: " + ", ".join(names[:15])))
-            continue
-        found = by_flag.get(flag)
-        if found:
-            out.append(Check(label, True, f"{found} (SPECIAL-USE {flag.decode()})"))
-            continue
-        with guard(where, imap.timeout):
-            guessed = client.find_special_folder(flag)
-        out.append(Check(label, None, f"{guessed} (guessed by its name)" if guessed else f"not found: {missing}",
-                         f"set imap.{setting}" + ("" if guessed else "; the server has: " + ", ".join(names[:15]))))
-    return out
-
-
-def _check_auth_results(client, settings: Settings, where: str) -> Check:
-    imap = settings.imap
-    try:
-        n, with_ar, ids = _auth_results_sample(client, imap.folders[0], 20, where, imap.timeout)
-    except (IMAPClientError, SourceError) as exc:
-        return Check("authentication results", None, f"not sampled ({_short(exc)})")
-    if not n:
-        return Check("authentication results", None, f"{imap.folders[0]} has no mail to sample yet")
-    if not with_ar:
-        return Check("authentication results", None,
-                     f"none of the last {n} mails carry Authentication-Results: senders cannot be verified",
-                     "keep [classify] require_authenticated = false; ask your mail provider about DKIM/DMARC checks")
-    who = ", ".join(sorted(ids))
-    if settings.classify.require_authenticated:
-        return Check("authentication results", True, f"{with_ar} of the last {n} mails carry them ({who}); "
-                     "require_authenticated is on")
-    return Check("authentication results", None, f"{with_ar} of the last {n} mails carry Authentication-Results ({who})",
-                 f'recommended: [classify] require_authenticated = true and trusted_authserv_ids = ["{sorted(ids)[0]}"]')
-
-
-def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]:
-    """The checks of `certmerge doctor`, in order; stops at the first failure that blocks the rest."""
-    imap = settings.imap
-    if not imap.host or not imap.username:
-        return [Check("configuration", False, "[imap] host or username is missing",
-                      "set them in the home's config.toml (see the README section on IMAP)")]
-    checks = _check_network(imap)
-    if checks[-1].ok is False:
-        return checks
-    where = f"{imap.host}:{effective_port(imap)}"
-    try:
-        client = connect(imap)
-    except UserError as exc:
-        return checks + [Check("TLS and certificate", False, str(exc), exc.hint)]
-    try:
-        if imap.security == "plain":
-            checks.append(Check("TLS and certificate", None, "plain text (allowed only to a loopback address)",
-                                'use security = "tls" for any real server'))
-        else:
-            checks.append(Check("TLS and certificate", True, _tls_words(client, imap)))
-        try:
-            secret = secrets.credential(imap, interactive)
-            login(client, imap, secret)
-        except UserError as exc:
-            return checks + [Check("login", False, str(exc), exc.hint)]
-        checks.append(Check("login", True, f"logged in as {imap.username} ({imap.auth}; secret from {secret.origin})"))
-        with guard(where, imap.timeout):
-            caps = set(client.capabilities())
-        for cap, missing, fix in (
-                ("IDLE", f"not offered: certmerge polls every {settings.watch.interval:g} s instead",
-                 "nothing to fix; lower [watch] interval to notice mail sooner"),
-                ("UIDPLUS", "not offered (not needed)", ""),
-                ("SPECIAL-USE", "not offered: Sent and Drafts are guessed by name",
-                 "set imap.sent_folder and imap.drafts_folder")):
-            checks.append(Check(f"capability {cap}", True, "offered") if cap.encode() in caps
-                          else Check(f"capability {cap}", None, missing, fix))
-        checks += _check_folders(client, settings, where)
-        checks.append(_check_auth_results(client, settings, where))
-    except UserError as exc:
-        checks.append(Check("connection", False, str(exc), exc.hint))
-    finally:
-        _logout(client)
-    return checks
-
-
-__all__ = ["Check", "Hints", "ImapSource", "append_draft", "diagnose", "is_candidate"]
+__all__ = ["Hints", "ImapSource", "append_draft", "is_candidate"]

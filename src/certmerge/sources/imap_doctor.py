@@ -1,0 +1,185 @@
+"""`certmerge doctor`: the IMAP set-up checked step by step (name, connection, TLS, login, capabilities,
+folders, authentication results), each check with what to fix. Reads only; uses the IMAP source's own
+connect, login and guards, so that what the doctor proves is what the watcher does."""
+
+from __future__ import annotations
+
+import socket
+import ssl
+import time
+from dataclasses import dataclass
+from email.parser import BytesParser
+import email.policy
+
+from .. import secrets
+from ..config import ImapSettings, Settings
+from ..errors import SourceError, UserError
+from imapclient.exceptions import IMAPClientError
+
+from .imap_session import DRAFTS, SENT, _header_bytes, _logout, _short, connect, effective_port, guard, login
+
+
+@dataclass(frozen=True)
+class Check:
+    name: str
+    ok: bool | None  # None: works, but worth a look
+    result: str
+    fix: str = ""
+
+
+def _auth_results_sample(client, folder: str, count: int, where: str, timeout: float) -> tuple[int, int, set[str]]:
+    """(mails looked at, mails with Authentication-Results, authserv-ids of their topmost header)."""
+    with guard(where, timeout):
+        info = client.select_folder(folder, readonly=True)
+        uidnext = info.get(b"UIDNEXT", 0)
+        uids = sorted(client.search(["ALL"]))[-count:] if uidnext else []
+        if not uids:
+            return 0, 0, set()
+        fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"])
+    with_ar, ids = 0, set()
+    for data in fetched.values():
+        raw = _header_bytes(data) or b""
+        msg = BytesParser(policy=email.policy.default).parsebytes(raw, headersonly=True)
+        values = msg.get_all("Authentication-Results") or []
+        if values:
+            with_ar += 1
+            authserv = str(values[0]).split(";", 1)[0].strip().split()
+            if authserv:
+                ids.add(authserv[0].lower())
+    return len(uids), with_ar, ids
+
+
+def _count(n: int) -> str:
+    return f"{n} mail" if n == 1 else f"{n} mails"
+
+
+def _tls_words(client, imap: ImapSettings) -> str:
+    sock = client.socket()
+    if not isinstance(sock, ssl.SSLSocket):
+        return "plain text"
+    cert = sock.getpeercert() or {}
+    subject = dict(x[0] for x in cert.get("subject", ()) if x)
+    issuer = dict(x[0] for x in cert.get("issuer", ()) if x)
+    return (f"{sock.version()}, certificate of {subject.get('commonName', imap.host)} checked "
+            f"(issuer {issuer.get('commonName', '?')}, valid until {cert.get('notAfter', '?')})")
+
+
+def _check_network(imap: ImapSettings) -> list[Check]:
+    port = effective_port(imap)
+    try:
+        infos = socket.getaddrinfo(imap.host, port, type=socket.SOCK_STREAM)
+    except socket.gaierror as exc:
+        return [Check("name resolution", False, f"cannot resolve {imap.host} ({exc.strerror})",
+                      "check imap.host for typos, and the network / DNS")]
+    addrs = sorted({i[4][0] for i in infos})
+    out = [Check("name resolution", True, f"{imap.host} -> {', '.join(addrs[:3])}")]
+    start = time.monotonic()
+    try:
+        socket.create_connection((imap.host, port), timeout=imap.timeout).close()
+    except OSError as exc:
+        why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else (exc.strerror or _short(exc))
+        return out + [Check("connect", False, f"{imap.host}:{port}: {why}",
+                            "check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall")]
+    ms = (time.monotonic() - start) * 1000
+    return out + [Check("connect", True, f"{imap.host}:{port} answered in {ms:.0f} ms")]
+
+
+def _check_folders(client, settings: Settings, where: str) -> list[Check]:
+    imap = settings.imap
+    out = []
+    with guard(where, imap.timeout):
+        listed = client.list_folders()
+    names = [f[2] for f in listed]
+    for folder in imap.folders:
+        try:
+            with guard(where, imap.timeout):
+                info = client.select_folder(folder, readonly=True)
+            out.append(Check(f"folder {folder}", True, f"{_count(info.get(b'EXISTS', 0))}, opened read-only (EXAMINE)"))
+        except (IMAPClientError, SourceError) as exc:
+            out.append(Check(f"folder {folder}", False, f"cannot be opened ({_short(exc)})",
+                             "fix imap.folders; the server has: " + ", ".join(names[:15])))
+    by_flag = {flag: f[2] for f in listed for flag in f[0] if flag in (SENT, DRAFTS)}
+    for label, key, flag, missing in (
+            ("Sent folder", imap.sent_folder, SENT, "your own replies are not noticed (`certmerge sent` "
+             "records them by hand)"),
+            ("Drafts folder", imap.drafts_folder, DRAFTS, "`certmerge draft` cannot store drafts there")):
+        setting = "sent_folder" if flag == SENT else "drafts_folder"
+        if key:
+            ok = key in names
+            out.append(Check(label, ok, f"{key} (imap.{setting})" + ("" if ok else " does not exist"),
+                             "" if ok else f"fix imap.{setting}; the server has: " + ", ".join(names[:15])))
+            continue
+        found = by_flag.get(flag)
+        if found:
+            out.append(Check(label, True, f"{found} (SPECIAL-USE {flag.decode()})"))
+            continue
+        with guard(where, imap.timeout):
+            guessed = client.find_special_folder(flag)
+        out.append(Check(label, None, f"{guessed} (guessed by its name)" if guessed else f"not found: {missing}",
+                         f"set imap.{setting}" + ("" if guessed else "; the server has: " + ", ".join(names[:15]))))
+    return out
+
+
+def _check_auth_results(client, settings: Settings, where: str) -> Check:
+    imap = settings.imap
+    try:
+        n, with_ar, ids = _auth_results_sample(client, imap.folders[0], 20, where, imap.timeout)
+    except (IMAPClientError, SourceError) as exc:
+        return Check("authentication results", None, f"not sampled ({_short(exc)})")
+    if not n:
+        return Check("authentication results", None, f"{imap.folders[0]} has no mail to sample yet")
+    if not with_ar:
+        return Check("authentication results", None,
+                     f"none of the last {n} mails carry Authentication-Results: senders cannot be verified",
+                     "keep [classify] require_authenticated = false; ask your mail provider about DKIM/DMARC checks")
+    who = ", ".join(sorted(ids))
+    if settings.classify.require_authenticated:
+        return Check("authentication results", True, f"{with_ar} of the last {n} mails carry them ({who}); "
+                     "require_authenticated is on")
+    return Check("authentication results", None, f"{with_ar} of the last {n} mails carry Authentication-Results ({who})",
+                 f'recommended: [classify] require_authenticated = true and trusted_authserv_ids = ["{sorted(ids)[0]}"]')
+
+
+def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]:
+    """The checks of `certmerge doctor`, in order; stops at the first failure that blocks the rest."""
+    imap = settings.imap
+    if not imap.host or not imap.username:
+        return [Check("configuration", False, "[imap] host or username is missing",
+                      "set them in the home's config.toml (see the README section on IMAP)")]
+    checks = _check_network(imap)
+    if checks[-1].ok is False:
+        return checks
+    where = f"{imap.host}:{effective_port(imap)}"
+    try:
+        client = connect(imap)
+    except UserError as exc:
+        return checks + [Check("TLS and certificate", False, str(exc), exc.hint)]
+    try:
+        if imap.security == "plain":
+            checks.append(Check("TLS and certificate", None, "plain text (allowed only to a loopback address)",
+                                'use security = "tls" for any real server'))
+        else:
+            checks.append(Check("TLS and certificate", True, _tls_words(client, imap)))
+        try:
+            secret = secrets.credential(imap, interactive)
+            login(client, imap, secret)
+        except UserError as exc:
+            return checks + [Check("login", False, str(exc), exc.hint)]
+        checks.append(Check("login", True, f"logged in as {imap.username} ({imap.auth}; secret from {secret.origin})"))
+        with guard(where, imap.timeout):
+            caps = set(client.capabilities())
+        for cap, missing, fix in (
+                ("IDLE", f"not offered: certmerge polls every {settings.watch.interval:g} s instead",
+                 "nothing to fix; lower [watch] interval to notice mail sooner"),
+                ("UIDPLUS", "not offered (not needed)", ""),
+                ("SPECIAL-USE", "not offered: Sent and Drafts are guessed by name",
+                 "set imap.sent_folder and imap.drafts_folder")):
+            checks.append(Check(f"capability {cap}", True, "offered") if cap.encode() in caps
+                          else Check(f"capability {cap}", None, missing, fix))
+        checks += _check_folders(client, settings, where)
+        checks.append(_check_auth_results(client, settings, where))
+    except UserError as exc:
+        checks.append(Check("connection", False, str(exc), exc.hint))
+    finally:
+        _logout(client)
+    return checks

@@ -1,0 +1,178 @@
+"""IMAP connections: connect (TLS, STARTTLS, or plain to loopback only), log in, log out, and `guard`,
+which turns every network and protocol failure into one clear SourceError line. With sources/imap.py
+and sources/imap_doctor.py, the only code that touches imapclient."""
+
+from __future__ import annotations
+
+import logging
+import re
+import socket
+import ssl
+from contextlib import contextmanager
+
+import imapclient
+from imapclient.exceptions import CapabilityError, IMAPClientAbortError, IMAPClientError, LoginError
+
+from .. import secrets
+from ..config import ImapSettings, is_loopback
+from ..errors import AuthFailed, SourceError, UserError
+
+# imaplib's protocol trace (sent to "imapclient.imaplib" at DEBUG) contains the LOGIN command with the
+# password: keep it and imapclient's own command trace out of any log, whatever the root level is.
+for _name in ("imapclient", "imapclient.imaplib", "imapclient.imapclient"):
+    logging.getLogger(_name).setLevel(logging.WARNING)
+
+SENT, DRAFTS = b"\\Sent", b"\\Drafts"  # SPECIAL-USE attributes (RFC 6154)
+CLOSE_TIMEOUT = 0.5  # s: logging out must not hold up a stopping watcher
+
+
+def effective_port(imap: ImapSettings) -> int:
+    """The configured port; the 993 default means 143 when security is starttls or plain."""
+    return 143 if imap.port == 993 and imap.security != "tls" else imap.port
+
+
+def _short(exc: BaseException) -> str:
+    text = str(exc).strip() or exc.__class__.__name__
+    text = re.sub(r"^b['\"](.*)['\"]$", r"\1", text)
+    return text.splitlines()[0][:160]
+
+
+def _redact(text: str, secret: secrets.Secret | None) -> str:
+    if secret and secret.reveal() and secret.reveal() in text:
+        text = text.replace(secret.reveal(), "***")
+    return text
+
+
+@contextmanager
+def guard(where: str, timeout: float):
+    """Turn network and protocol failures into SourceError with one clear line."""
+    try:
+        yield
+    except (SourceError, UserError, LoginError, CapabilityError):
+        raise  # login() turns these into AuthFailed with its own words
+    except ssl.SSLCertVerificationError as exc:
+        raise SourceError(f"the TLS certificate of {where} is not trusted ({exc.verify_message or _short(exc)})",
+                          "for a private CA set imap.ca_file to its certificate (PEM); imap.host must be a name "
+                          "the certificate is issued for") from None
+    except ssl.SSLError as exc:
+        raise SourceError(f"TLS with {where} failed ({exc.reason or _short(exc)})",
+                          'port 993 is implicit TLS (security = "tls"); port 143 needs security = "starttls"') from None
+    except socket.gaierror as exc:
+        raise SourceError(f"cannot resolve {where.rsplit(':', 1)[0]} ({exc.strerror})",
+                          "check imap.host and the network") from None
+    except (socket.timeout, TimeoutError):
+        raise SourceError(f"{where} did not answer within {timeout:g} s",
+                          "check the network, or raise imap.timeout") from None
+    except ConnectionRefusedError:
+        raise SourceError(f"{where} refused the connection", "check imap.host and imap.port") from None
+    except (IMAPClientAbortError, EOFError, OSError) as exc:
+        raise SourceError(f"the connection to {where} was lost ({_short(exc)})",
+                          "certmerge watch reconnects by itself") from None
+    except IMAPClientError as exc:
+        raise SourceError(f"{where}: {_short(exc)}", "run `certmerge doctor`") from None
+
+
+def tls_context(imap: ImapSettings) -> ssl.SSLContext:
+    try:
+        ctx = ssl.create_default_context(cafile=imap.ca_file or None)
+    except (OSError, ssl.SSLError) as exc:
+        raise UserError(f"imap.ca_file {imap.ca_file!r} cannot be used ({_short(exc)})",
+                        "give the path of the CA certificate in PEM format") from None
+    ctx.minimum_version = ssl.TLSVersion.TLSv1_2
+    return ctx
+
+
+def connect(imap: ImapSettings) -> imapclient.IMAPClient:
+    """A connection (TLS, STARTTLS or plain to loopback) not yet logged in."""
+    port = effective_port(imap)
+    where = f"{imap.host}:{port}"
+    if imap.security == "plain" and not is_loopback(imap.host):
+        raise SourceError(f"plain text to {imap.host} refused: only loopback may go unencrypted",
+                          'use security = "tls"')
+    ctx = tls_context(imap) if imap.security in ("tls", "starttls") else None
+    with guard(where, imap.timeout):
+        client = imapclient.IMAPClient(imap.host, port, ssl=imap.security == "tls", ssl_context=ctx,
+                                       timeout=imap.timeout)
+    if imap.security == "starttls":
+        try:
+            with guard(where, imap.timeout):
+                if not client.has_capability("STARTTLS"):
+                    raise SourceError(f"{where} does not offer STARTTLS (certmerge never falls back to plain text)",
+                                      'use security = "tls" on port 993')
+                client.starttls(ctx)
+        except BaseException:
+            _shutdown(client)
+            raise
+    return client
+
+
+def login(client: imapclient.IMAPClient, imap: ImapSettings, secret: secrets.Secret) -> None:
+    where = f"{imap.host}:{effective_port(imap)}"
+    try:
+        with guard(where, imap.timeout):
+            if imap.auth == "password":
+                if client.has_capability("LOGINDISABLED"):
+                    raise SourceError(f"{where} refuses passwords on this connection (LOGINDISABLED)",
+                                      'use security = "tls" or "starttls"')
+                if secret.reveal().isascii() and imap.username.isascii():
+                    client.login(imap.username, secret.reveal())
+                elif client.has_capability("AUTH=PLAIN"):  # LOGIN takes ASCII only; PLAIN is UTF-8 (RFC 4616)
+                    client.plain_login(imap.username, secret.reveal())
+                else:
+                    raise SourceError(f"{where} cannot take a password or username with non-ASCII characters "
+                                      "(it offers no AUTHENTICATE PLAIN)", "use an app password of ASCII characters")
+            elif imap.auth == "xoauth2":
+                client.oauth2_login(imap.username, secret.reveal())
+            else:
+                client.oauthbearer_login(imap.username, secret.reveal())
+    except LoginError as exc:
+        hint = ("check imap.username and the password (`certmerge login` stores a new one; Gmail needs an app "
+                "password)" if imap.auth == "password" else
+                "check imap.username and that token_command prints a fresh access token")
+        raise AuthFailed(f"{where} rejected the login for {imap.username} ({_redact(_short(exc), secret)})",
+                         hint) from None
+    except CapabilityError as exc:
+        raise SourceError(f"{where} does not offer {imap.auth.upper()} ({_short(exc)})",
+                          'use auth = "password" or the mechanism the server lists (`certmerge doctor`)') from None
+
+
+def _shutdown(client: imapclient.IMAPClient | None) -> None:
+    if client is None:
+        return
+    try:
+        client.shutdown()
+    except Exception:  # noqa: BLE001 - already broken
+        pass
+
+
+def _logout(client: imapclient.IMAPClient | None) -> None:
+    if client is None:
+        return
+    try:
+        client.socket().settimeout(CLOSE_TIMEOUT)
+        client.logout()
+    except Exception:  # noqa: BLE001
+        _shutdown(client)
+
+
+def special_folder(client: imapclient.IMAPClient, configured: str, flag: bytes) -> str | None:
+    return configured or client.find_special_folder(flag)
+
+
+def open_session(imap: ImapSettings, credential: secrets.Secret | None = None) -> imapclient.IMAPClient:
+    """Connected and logged in (for append_draft, login --check and doctor)."""
+    secret = credential or secrets.credential(imap)
+    client = connect(imap)
+    try:
+        login(client, imap, secret)
+    except BaseException:
+        _shutdown(client)
+        raise
+    return client
+
+
+def _header_bytes(fetched: dict) -> bytes | None:
+    for k, v in fetched.items():
+        if isinstance(k, bytes) and k.startswith(b"BODY[HEADER.FIELDS") and v is not None:
+            return bytes(v)
+    return None
