@@ -56,7 +56,8 @@ def build_maildir(maildir: Path, total: int, case_mails: int = 20, seed: int = 7
     start = end - dt.timedelta(days=max(30, total // 50))
     step = (end - start) / total
     samples = sorted(SAMPLES.glob("*.eml"))
-    case_slots = set(rng.sample(range(total - total // 10, total), min(case_mails, total // 10 or 1)))
+    recent = min(total // 10, 1000) or 1  # the case is recent: its mails are among the last messages,
+    case_slots = set(rng.sample(range(total - recent, total), min(case_mails, recent)))  # at every size
     host = os.uname().nodename
     stamp = int(time.time())
     for i in range(total):
