@@ -92,6 +92,7 @@ class Mailbox:
         from certmerge.config import load_settings
         from certmerge.sources.imap import ImapSource
 
+        os.environ[PW_ENV] = self.env[PW_ENV]  # read once, by from_settings: each mailbox has its own user
         settings = load_settings(self.home)
         return App(settings), ImapSource.from_settings(settings)
 
