@@ -32,6 +32,8 @@ from typing import Callable, Iterator
 
 import imapclient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
+from imapclient.imap_utf7 import decode as decode_utf7
+from imapclient.response_parser import parse_response
 
 from .. import secrets
 from ..config import ImapSettings, Settings
@@ -212,14 +214,18 @@ class ImapSource:
         just_opened, self._just_opened = self._just_opened, None
         stored = {f: store.position(self.source_key(f)) for f, _ in self._folders}  # one read per folder
         first = self._folders[0][0] if self._folders else None
-        changed = set()
         for folder, _ in self._folders:
             self._synced.pop(folder, None)
-            fresh = just_opened[1] if just_opened and just_opened[0] == folder else None
-            if self._unchanged(client, folder, stored[folder], folder == first, fresh):
+        changed = None if just_opened else self._changed_in_one_round_trip(client, stored, first)
+        if changed is None:
+            changed = set()
+            for folder, _ in self._folders:
+                fresh = just_opened[1] if just_opened and just_opened[0] == folder else None
+                if not self._unchanged(client, folder, stored[folder], folder == first, fresh):
+                    changed.add(folder)
+        for folder, _ in self._folders:
+            if folder not in changed:
                 self._synced[folder] = stored[folder][1]
-            else:
-                changed.add(folder)
         streams = {f: list(self._sync_folder(client, store, f, out, stored[f]))
                    for f, out in self._folders[1:] if f in changed}
         if first in changed:
@@ -321,7 +327,56 @@ class ImapSource:
                 raise
             except IMAPClientError as exc:  # deleted or renamed since the last sync
                 raise self._cannot_open(folder, exc) from None
-        return status.get(b"UIDVALIDITY") == stored[0] and status.get(b"UIDNEXT", 0) - 1 <= stored[1]
+        return _status_unchanged(status, stored)
+
+    def _changed_in_one_round_trip(self, client, stored: dict, first: str | None) -> set[str] | None:
+        """The folders with news, asked in one round trip in the steady state of a watcher (the first
+        folder open, every folder synced before in this session): NOOP and UID SEARCH on the open folder
+        and STATUS on each other one, sent together (RFC 3501 5.5 lets a client send commands without
+        waiting; the server answers them in order). Same questions as _unchanged, in 0.39 ms instead of
+        0.57 ms (measured on loopback). None when not in that state, or on any answer it cannot read."""
+        others = [f for f, _ in self._folders[1:]]
+        pos = stored.get(first)
+        if (first is None or self._selected != first or not pos or self._uidnext.get(first, (0,))[0] != pos[0]
+                or any(not stored[f] or self._uidnext.get(f, (0,))[0] != stored[f][0] for f in others)):
+            return None
+        imap = client._imap  # noqa: SLF001 - imaplib's own pipelining: _command sends, _command_complete reads
+        with self._io():
+            for kind in ("EXISTS", "SEARCH", "STATUS"):
+                imap.untagged_responses.pop(kind, None)
+            sent = [(None, "NOOP", imap._command("NOOP")),  # noqa: SLF001
+                    (None, "UID", imap._command("UID", "SEARCH", "UID", f"{pos[1] + 1}:*"))]  # noqa: SLF001
+            sent += [(f, "STATUS", imap._command("STATUS", client._normalise_folder(f),  # noqa: SLF001
+                                                 "(UIDVALIDITY UIDNEXT)")) for f in others]
+            refused = None
+            for folder, name, tag in sent:  # every answer is read, so that the connection stays in step
+                try:
+                    imap._command_complete(name, tag)  # noqa: SLF001
+                except IMAPClientAbortError:
+                    raise
+                except IMAPClientError as exc:  # a folder deleted or renamed since the last sync
+                    refused = refused or (folder, exc)
+            late = imap.untagged_responses.pop("EXISTS", None)
+            searched = imap.untagged_responses.pop("SEARCH", [])
+            statuses = imap.untagged_responses.pop("STATUS", [])
+        if refused is not None:
+            if refused[0] is None:
+                return None
+            raise self._cannot_open(refused[0], refused[1])
+        try:
+            found = [int(u) for line in searched if line for u in bytes(line).split()]
+            by_name = {}
+            for line in statuses:
+                name, items = parse_response([bytes(line)])
+                by_name[decode_utf7(name)] = dict(zip(items[::2], items[1::2]))
+        except (ValueError, TypeError, IMAPClientError):
+            return None
+        if any(f not in by_name for f in others):
+            return None
+        changed = {f for f in others if not _status_unchanged(by_name[f], stored[f])}
+        if late or any(u > pos[1] for u in found):  # n:* also returns the highest UID
+            changed.add(first)
+        return changed
 
     @staticmethod
     def _news_since(client, upto: int) -> bool:
@@ -555,3 +610,8 @@ def append_draft(settings: Settings, msg: EmailMessage) -> str:
 
 
 __all__ = ["Hints", "ImapSource", "append_draft", "is_candidate"]
+
+
+def _status_unchanged(status: dict, stored: tuple[int, int]) -> bool:
+    """A STATUS answer (UIDVALIDITY, UIDNEXT) says the folder has nothing after the stored position."""
+    return status.get(b"UIDVALIDITY") == stored[0] and status.get(b"UIDNEXT", 0) - 1 <= stored[1]
