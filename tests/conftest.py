@@ -13,17 +13,18 @@ import pytest
 from tests.dovecot import DOVECOT, Dovecot  # tests/ is a package
 
 
+def need(ok: bool, message: str) -> None:
+    """A test's requirement of the machine: skipped where it is missing, but a failure under CI=true."""
+    if ok:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + "; CI=true needs it", pytrace=False)
+    pytest.skip(message)
+
+
 def _need_dovecot() -> None:
-    if DOVECOT is None:
-        message = "dovecot is not installed (apt-get install dovecot-imapd)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message + "; CI=true needs it", pytrace=False)
-        pytest.skip(message)
-    if os.geteuid() != 0:
-        message = "the Dovecot test server needs root (its login processes run as dovenull/dovecot)"
-        if os.environ.get("CI") == "true":
-            pytest.fail(message, pytrace=False)
-        pytest.skip(message)
+    need(DOVECOT is not None, "dovecot is not installed (apt-get install dovecot-imapd)")
+    need(os.geteuid() == 0, "the Dovecot test server needs root (its login processes run as dovenull/dovecot)")
 
 
 def _serve(tls: bool):

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README gives it and as CI runs it: installs what it needs, then pytest.
-# Dovecot (for the real-IMAP tests) comes from Debian's dovecot-imapd; with CI=true a missing one fails.
+# Dovecot (for the real-IMAP tests) comes from Debian's dovecot-imapd, iptables for one network fault;
+# with CI=true a missing one fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -8,6 +9,11 @@ if ! command -v dovecot >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-
   echo "installing dovecot-imapd for the IMAP tests..."
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq dovecot-imapd >/dev/null) \
     || echo "could not install dovecot-imapd; IMAP tests will skip (or fail under CI=true)"
+fi
+if ! command -v iptables >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing iptables (the test of a link that dies silently drops packets with it)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iptables >/dev/null) \
+    || echo "could not install iptables; that test will skip (or fail under CI=true)"
 fi
 if ! command -v openssl >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null || true

@@ -9,6 +9,7 @@ the same history as an undisturbed run over the same mail.
 
 from __future__ import annotations
 
+import os
 import random
 import re
 import shutil
@@ -19,6 +20,7 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -29,7 +31,9 @@ import pytest
 from certmerge import watch as watchmod
 from certmerge.faults import CRASH_EXIT
 from certmerge.sources import imap as imapmod
+from certmerge.sources import imap_session as session_mod
 from certmerge.store import Store
+from tests.conftest import need
 from tests.tcpproxy import Proxy
 from tests.test_imap import CLI, SAMPLES, Box, deadline_wait, msgid, sample
 
@@ -556,6 +560,47 @@ def test_a_black_holed_network_never_hangs_the_watcher(pbox, proxy, monkeypatch)
     assert time.monotonic() - start < 2 + 1.0
     assert all(g < 2 + 1.6 + 1.0 for g in gaps), gaps  # timeout + the largest backoff, never more
     assert "in sync again" in w.text()
+
+
+@contextmanager
+def dropped_by_the_kernel(port: int):
+    """Every packet to or from a loopback port dropped by the kernel (iptables), as when a laptop sleeps
+    or a NAT forgets the connection: no FIN, no RST, and no ACK for TCP keepalive probes either (a
+    user-space proxy that stalls still has its kernel answer those)."""
+    iptables = shutil.which("iptables")
+    need(iptables is not None and os.geteuid() == 0, "iptables (as root) is needed to drop packets "
+         "(apt-get install iptables)")
+    rules = [["OUTPUT", "-o", "lo", "-p", "tcp", side, str(port), "-j", "DROP"] for side in ("--dport", "--sport")]
+    added = []
+    try:
+        for rule in rules:
+            r = subprocess.run([iptables, "-A", *rule], capture_output=True, text=True)
+            need(r.returncode == 0, f"iptables cannot drop packets here ({r.stderr.strip()})")
+            added.append(rule)
+        yield
+    finally:
+        for rule in added:
+            subprocess.run([iptables, "-D", *rule], capture_output=True)
+
+
+def test_a_link_that_dies_silently_during_idle_is_noticed_by_tcp_keepalive(pbox, proxy, monkeypatch):
+    """The watcher waits in IDLE and the link dies without a word: TCP keepalive (60 s + 3 x 10 s, here
+    1 s + 2 x 1 s) fails the connection, the watcher says so and reconnects once the link is back, long
+    before the IDLE renewal (9 minutes, left as it is) would have noticed."""
+    monkeypatch.setattr(session_mod, "KEEPALIVE", (1, 1, 2))
+    b = pbox
+    with Watcher(b) as w:
+        deadline_wait(lambda: proxy.sent(b"IDLE"), 5, what="IDLE")
+        with dropped_by_the_kernel(proxy.port):
+            died = time.monotonic()
+            w.wait_lines(lambda text: "was lost" in text or "did not answer" in text, 15, what="the dead link noticed")
+            noticed = w.lines[0][0] - died
+        mail = support_mail(1)
+        b.deliver(mail)
+        w.wait_lines(lambda text: "in sync again" in text, 20, what="the reconnect")
+        deadline_wait(lambda: len(stored(b)) == 1, 10, what="the mail after the reconnect")
+    assert noticed < 1 + 2 * 1 + 3, noticed  # keepalive time, plus the select() wake-up and some slack
+    assert stored(b) == [msgid(mail)]
 
 
 # === 4. server faults ========================================================================================

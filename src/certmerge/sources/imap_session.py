@@ -21,9 +21,14 @@ from ..errors import AuthFailed, SourceError, UserError
 # password: keep it and imapclient's own command trace out of any log, whatever the root level is.
 for _name in ("imapclient", "imapclient.imaplib", "imapclient.imapclient"):
     logging.getLogger(_name).setLevel(logging.WARNING)
+log = logging.getLogger("certmerge.imap")
 
 SENT, DRAFTS = b"\\Sent", b"\\Drafts"  # SPECIAL-USE attributes (RFC 6154)
 CLOSE_TIMEOUT = 0.5  # s: logging out must not hold up a stopping watcher
+# TCP keepalive (idle s, s between probes, probes): a link that dies silently while the watcher waits in
+# IDLE (laptop asleep, a NAT that forgot the connection) is noticed within about 90 s, not at the next
+# IDLE renewal 9 minutes later
+KEEPALIVE = (60, 10, 3)
 
 
 def effective_port(imap: ImapSettings) -> int:
@@ -93,6 +98,7 @@ def connect(imap: ImapSettings) -> imapclient.IMAPClient:
     with guard(where, imap.timeout):
         client = imapclient.IMAPClient(imap.host, port, ssl=imap.security == "tls", ssl_context=ctx,
                                        timeout=imap.timeout)
+    keepalive(client.socket(), *KEEPALIVE)
     if imap.security == "starttls":
         try:
             with guard(where, imap.timeout):
@@ -104,6 +110,20 @@ def connect(imap: ImapSettings) -> imapclient.IMAPClient:
             _shutdown(client)
             raise
     return client
+
+
+def keepalive(sock: socket.socket, idle: int, interval: int, count: int) -> None:
+    """Let the kernel probe an idle connection and fail it when the other end stopped answering: the
+    IDLE wait then wakes with an error (SourceError) and the watcher reconnects."""
+    idle_opt = getattr(socket, "TCP_KEEPIDLE", None) or getattr(socket, "TCP_KEEPALIVE", None)  # Linux, macOS
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_KEEPALIVE, 1)
+        for opt, value in ((idle_opt, idle), (getattr(socket, "TCP_KEEPINTVL", None), interval),
+                           (getattr(socket, "TCP_KEEPCNT", None), count)):
+            if opt is not None:
+                sock.setsockopt(socket.IPPROTO_TCP, opt, value)
+    except OSError:  # a platform without them: the IDLE renewal still notices, later
+        log.debug("TCP keepalive not available here")
 
 
 def login(client: imapclient.IMAPClient, imap: ImapSettings, secret: secrets.Secret) -> None:
