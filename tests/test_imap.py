@@ -259,6 +259,43 @@ def test_a_fresh_session_with_nothing_new_opens_the_big_folder_once_and_before_l
         app.close()
 
 
+def test_a_watchers_poll_asks_every_folder_in_one_round_trip(case_box, monkeypatch):
+    """In the steady state (connected, every folder synced once) a poll sends NOOP + UID SEARCH for the
+    open INBOX and STATUS for Sent before it reads any answer; news in either is still found."""
+    import imaplib
+
+    events: list[str] = []
+    real_command, real_complete = imaplib.IMAP4._command, imaplib.IMAP4._command_complete
+
+    def command(self, name, *args):
+        events.append(f"send {name}")
+        return real_command(self, name, *args)
+
+    def complete(self, name, tag):
+        events.append("read")
+        return real_complete(self, name, tag)
+
+    b = case_box
+    b.deliver(sample("01"))
+    app = b.app()
+    src = b.source()
+    try:
+        poll(app, src)
+        poll(app, src)  # after a connect the EXAMINE's answer is used; from here on, the steady state
+        monkeypatch.setattr(imaplib.IMAP4, "_command", command)
+        monkeypatch.setattr(imaplib.IMAP4, "_command_complete", complete)
+        assert poll(app, src) == []
+        assert events == ["send NOOP", "send UID", "send STATUS", "read", "read", "read"], events
+        b.deliver(sample("04"))
+        assert [o.kind for o in poll(app, src)] == ["info_request"]
+        reply = sample("01").replace(b"Message-ID: <", b"Message-ID: <sent-copy.", 1)
+        b.deliver(reply, folder="Sent", flags=(b"\\Seen",))
+        assert [o.origin for o in poll(app, src)] == ["Sent/1"]
+    finally:
+        src.close()
+        app.close()
+
+
 def test_source_opens_read_only_and_never_writes(case_box, monkeypatch):
     import imapclient
 
