@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import os
 import shutil
 import statistics
@@ -26,6 +27,7 @@ import sys
 import tempfile
 import threading
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,22 +99,54 @@ class Mailbox:
         return App(settings), ImapSource.from_settings(settings)
 
 
+_DOVECOT_SECS = re.compile(rb"\(([\d.]+)(?: \+ [\d.]+)* secs\)")  # "Fetch completed (0.320 + 0.000 + 0.319 secs)."
+
+
+@contextmanager
+def imap_commands():
+    """Every IMAP command completed meanwhile: [name, seconds here, seconds the server says it spent].
+    Dovecot ends each tagged answer with its own timing; its first figure is the command's whole time
+    in the server."""
+    import imaplib
+
+    log: list[list] = []
+    real = imaplib.IMAP4._command_complete
+
+    def timed(self, name, tag):
+        t = time.perf_counter()
+        typ, data = real(self, name, tag)
+        found = _DOVECOT_SECS.search(b" ".join(d for d in data if isinstance(d, bytes)))
+        log.append([name, time.perf_counter() - t, float(found.group(1)) if found else None])
+        return typ, data
+
+    imaplib.IMAP4._command_complete = timed
+    try:
+        yield log
+    finally:
+        imaplib.IMAP4._command_complete = real
+
+
 def first_scan(box: Mailbox) -> dict:
-    """The first scan from the default start date: IMAP time (fetching only) and all of it."""
+    """The first scan from the default start date: IMAP time (fetching only) and all of it, with the
+    share the server itself reports for its commands."""
     app, source = box.app_and_source()
     since = source.scan_start(app.store)
     window = len(box.server.doveadm("search", "-u", box.user, "mailbox", "INBOX", "since",
                                     since.isoformat()).splitlines())
-    t = time.perf_counter()
-    items = list(source.fetch_new(app.store))
-    imap_s = time.perf_counter() - t
+    with imap_commands() as commands:
+        t = time.perf_counter()
+        items = list(source.fetch_new(app.store))
+        imap_s = time.perf_counter() - t
     fetched = [i for i in items if i.data is not None]
     t = time.perf_counter()
     outcomes = [app.process(i) for i in items]
     process_s = time.perf_counter() - t
     source.close()
     app.close()
-    return {"imap_s": round(imap_s, 4), "process_s": round(process_s, 4), "window": window, "since": str(since),
+    return {"imap_s": round(imap_s, 4), "server_s": round(sum(c[2] or 0 for c in commands), 4),
+            "commands": [[name, ms(here), ms(server) if server is not None else None]
+                         for name, here, server in commands],
+            "process_s": round(process_s, 4), "window": window, "since": str(since),
             "bodies_fetched": len(fetched), "body_bytes": sum(len(i.data) for i in fetched),
             "moved_case": sum(1 for o in outcomes if o is not None and o.moved)}
 
@@ -214,16 +248,14 @@ def process_costs(box: Mailbox, runs: int) -> dict:
 
 
 def classification(count: int) -> dict:
-    """Parse + classify on one core (CPU time of this process), the labeled corpus repeated."""
-    from bench.classify_bench import corpus, run
-
-    base = corpus()
-    mails = (base * (count // len(base) + 1))[:count]
-    run(base)  # warm up
-    t = time.process_time()
-    run(mails)
-    cpu = time.process_time() - t
-    return {"mails": count, "cpu_s": round(cpu, 3), "mails_per_second": round(count / cpu, 1)}
+    """Parse + classify on one core, in a process of its own (bench/classify_bench.py: CPU time, the best
+    of 3 runs, as timeit reports; the garbage this process has gathered would otherwise count)."""
+    r = subprocess.run([sys.executable, str(ROOT / "bench" / "classify_bench.py"), "--count", str(count), "--json"],
+                       capture_output=True, text=True, check=True)
+    figures = json.loads(r.stdout.strip().splitlines()[-1])
+    return {"mails": figures["mails"], "cpu_s": round(figures["cpu_seconds"], 3),
+            "mails_per_second": round(figures["rate"], 1),
+            "stdlib_parse_mails_per_second": round(figures["stdlib_parse_rate"], 1)}
 
 
 def main(argv: list[str] | None = None) -> dict:
@@ -233,7 +265,7 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "results.json"))
     args = ap.parse_args(argv)
     sizes = [int(s) for s in args.sizes.split(",")]
-    polls, runs, lat_mails, cls_count = (50, 2, 5, 300) if args.quick else (1000, 9, 50, 5000)
+    polls, runs, lat_mails, cls_count = (50, 2, 5, 300) if args.quick else (1000, 9, 50, 3000)
     rounds = 5 if args.quick else 10
     results: dict = {"sizes": {}, "quick": args.quick}
     workdir = Path(tempfile.mkdtemp(prefix="certmerge-bench-"))
@@ -282,7 +314,9 @@ def table(results: dict, sizes: list[int]) -> str:
          "<= 1 ms, 100k/1k <= 1.2"),
         ("watch --once s / import floor s", *get(lambda r: f"{r['watch_once_s']:.3f} / {r['watch_floor_s']:.3f} "
                                                            f"= {r['watch_ratio']:.2f}x"), "<= 1.3x"),
-        ("first scan IMAP s", *get(lambda r: f"{r['first_scan']['imap_s']:.3f}"), "<= 0.5 s at 100k"),
+        ("first scan IMAP s (of which server)", *get(lambda r: f"{r['first_scan']['imap_s']:.3f} "
+                                                                f"({r['first_scan']['server_s']:.3f})"),
+         "<= 0.5 s at 100k"),
         ("first scan window / bodies / body KB", *get(lambda r: f"{r['first_scan']['window']} / "
                                                                  f"{r['first_scan']['bodies_fetched']} / "
                                                                  f"{r['first_scan']['body_bytes'] // 1024}"),
@@ -298,8 +332,9 @@ def table(results: dict, sizes: list[int]) -> str:
         rows.append((f"IDLE latency p50 / p95 ms ({lat['mails']} mails)", f"{lat['p50_ms']:.1f} / {lat['p95_ms']:.1f}",
                      *[""] * (len(sizes) - 1), "p95 <= 1 s"))
     c = results["classification"]
-    rows.append(("classification mails/s (one core)", f"{c['mails_per_second']:,.0f}", *[""] * (len(sizes) - 1),
-                 ">= 1,000"))
+    rows.append(("classification mails/s, one core (stdlib parse alone)",
+                 f"{c['mails_per_second']:,.0f} ({c['stdlib_parse_mails_per_second']:,.0f})",
+                 *[""] * (len(sizes) - 1), ">= 1,000"))
     if "idle_poll_ratio_largest_to_smallest" in results:
         rows.append(("idle poll ratio largest/smallest", f"{results['idle_poll_ratio_largest_to_smallest']:.2f}",
                      *[""] * (len(sizes) - 1), "<= 1.2"))
