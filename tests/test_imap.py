@@ -16,6 +16,7 @@ import subprocess
 import sys
 import threading
 import time
+from contextlib import contextmanager
 from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
@@ -143,6 +144,17 @@ class Box:
         finally:
             app.close()
 
+    @contextmanager
+    def watching(self, **kw):
+        """(app, IMAP source) on this home, both closed at the end."""
+        app = self.app()
+        src = self.source(**kw)
+        try:
+            yield app, src
+        finally:
+            src.close()
+            app.close()
+
     def source(self, settings: Settings | None = None, **kw):
         from certmerge.sources.imap import ImapSource
 
@@ -182,9 +194,7 @@ def test_new_mail_moves_the_case_and_only_candidates_are_fetched_whole(case_box,
     uid_colleague = b.deliver(sample("03"))
     uid_ack = b.deliver(sample("01"))
     uid_colleague_ja = b.deliver(sample("14"))  # colleague, Japanese: not a candidate either
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         out = poll(app, src)
         assert [(o.origin, o.kind, o.to_state) for o in out] == [(f"INBOX/{uid_ack}", "acknowledgement",
                                                                    "awaiting_support")]
@@ -195,9 +205,6 @@ def test_new_mail_moves_the_case_and_only_candidates_are_fetched_whole(case_box,
         assert [(o.kind, o.authenticity) for o in out] == [("info_request", "pass"), ("completion_notice", "fail")]
         assert app.case()["state"] == "info_requested"  # the forged completion notice did not move it
         assert app.store.position(src.source_key("INBOX"))[1] == uid_forged
-    finally:
-        src.close()
-        app.close()
     bodies = [set(uids) for uids, items in fetched if "BODY.PEEK[]" in items]
     whole = set().union(*bodies)
     assert whole == {uid_ack, uid_info, uid_forged}
@@ -211,17 +218,12 @@ def test_mail_written_into_the_maildir_by_another_program_is_seen_at_the_next_po
     that keeps the connection open must still see it."""
     b = case_box
     b.deliver(sample("01"))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         assert [o.kind for o in poll(app, src)] == ["acknowledgement"]
         assert poll(app, src) == []  # the connection stays open, the folder selected
         b.server.maildir_drop(b.user, "INBOX", sample("04"))  # as a local delivery agent does
         assert [(o.kind, o.status) for o in poll(app, src)] == [("info_request", "processed")]
         assert app.case()["state"] == "info_requested"
-    finally:
-        src.close()
-        app.close()
 
 
 def test_a_fresh_session_with_nothing_new_opens_the_big_folder_once_and_before_listing(case_box, monkeypatch):
@@ -277,9 +279,7 @@ def test_a_watchers_poll_asks_every_folder_in_one_round_trip(case_box, monkeypat
 
     b = case_box
     b.deliver(sample("01"))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         poll(app, src)  # after a connect the EXAMINE's answer is used; from here on, the steady state
         monkeypatch.setattr(imaplib.IMAP4, "_command", command)
@@ -291,9 +291,6 @@ def test_a_watchers_poll_asks_every_folder_in_one_round_trip(case_box, monkeypat
         reply = sample("01").replace(b"Message-ID: <", b"Message-ID: <sent-copy.", 1)
         b.deliver(reply, folder="Sent", flags=(b"\\Seen",))
         assert [o.origin for o in poll(app, src)] == ["Sent/1"]
-    finally:
-        src.close()
-        app.close()
 
 
 def test_source_opens_read_only_and_never_writes(case_box, monkeypatch):
@@ -317,15 +314,10 @@ def test_source_opens_read_only_and_never_writes(case_box, monkeypatch):
                  "copy", "append", "multiappend", "create_folder", "delete_folder", "rename_folder",
                  "subscribe_folder", "unsubscribe_folder", "close_folder"):
         monkeypatch.setattr(imapclient.IMAPClient, name, forbidden)
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         src.wait(0.1)
         poll(app, src)
-    finally:
-        src.close()
-        app.close()
     assert selects and all(selects), "every folder must be opened with EXAMINE"
 
 
@@ -368,9 +360,7 @@ def test_users_sent_reply_is_detected(case_box):
     b = case_box
     b.deliver(sample("01"))
     b.deliver(sample("04"))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         case = app.case()
         assert case["state"] == "info_requested"
@@ -388,9 +378,6 @@ def test_users_sent_reply_is_detected(case_box):
         assert case["last_reply_sent_at"] is not None
         assert [m["direction"] for m in app.store.messages(case["id"]) if m["message_id"] == msgid(sent_raw)] == ["out"]
         assert b.server.flags(b.user, "Sent") == flags_before
-    finally:
-        src.close()
-        app.close()
 
 
 def test_mail_of_inbox_and_sent_is_processed_in_the_order_it_arrived(case_box):
@@ -412,17 +399,12 @@ def test_mail_of_inbox_and_sent_is_processed_in_the_order_it_arrived(case_box):
     b.deliver(sample("06"), when=t0 + dt.timedelta(hours=3))  # delivered before the reply, arrived after
     b.deliver(reply.as_bytes(policy=reply.policy.clone(linesep="\r\n")), folder="Sent", flags=(b"\\Seen",),
               when=t0 + dt.timedelta(hours=2))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         out = poll(app, src)
         assert [(o.origin, o.to_state) for o in out] == [
             ("INBOX/1", "awaiting_support"), ("INBOX/2", "info_requested"), ("Sent/1", "awaiting_support"),
             ("INBOX/3", "confirmation_requested")]
         assert app.case()["state"] == "confirmation_requested"
-    finally:
-        src.close()
-        app.close()
 
 
 def test_a_first_scan_of_a_big_folder_searches_only_its_date_window(case_box, monkeypatch):
@@ -450,15 +432,10 @@ def test_a_first_scan_of_a_big_folder_searches_only_its_date_window(case_box, mo
         b.deliver(sample("03").replace(b"Message-ID: <", f"Message-ID: <old{i}.".encode(), 1),
                   when=old_day + dt.timedelta(hours=i))
     wanted = [b.deliver(sample(n)) for n in ("04", "06")]
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         out = poll(app, src)
         assert [o.origin for o in out] == [f"INBOX/{u}" for u in wanted]
         assert app.store.position(src.source_key("INBOX"))[1] == max(wanted)
-    finally:
-        src.close()
-        app.close()
     since = [c for c in searches if "SINCE" in c]
     assert len(since) == 2 and ["SINCE"] in [c[:1] for c in since]  # Sent (empty): too small to bisect
     inbox = next(c for c in since if c[0] != "SINCE")
@@ -470,9 +447,7 @@ def test_uidvalidity_change_processes_nothing_twice(case_box):
     b = case_box
     b.deliver(sample("01"))
     b.deliver(sample("04"))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         messages, events = app.store.count("messages"), app.store.count("events")
         old = app.store.position(src.source_key("INBOX"))
@@ -494,9 +469,6 @@ def test_uidvalidity_change_processes_nothing_twice(case_box):
         assert app.store.position(src.source_key("INBOX"))[0] == old[0] + 1000
         assert app.case()["state"] == "confirmation_requested"
         assert poll(app, src) == []
-    finally:
-        src.close()
-        app.close()
 
 
 def test_first_run_scans_from_a_week_before_the_case(case_box, monkeypatch):
@@ -511,25 +483,18 @@ def test_first_run_scans_from_a_week_before_the_case(case_box, monkeypatch):
     monkeypatch.setattr(imapmod, "PROGRESS_MIN", 2)
     monkeypatch.setattr(imapmod, "CHUNK", 2)
     calls = []
-    app = b.app()
-    src = b.source(progress=lambda done, total, folder: calls.append((done, total, folder)))
-    try:
+    with b.watching(progress=lambda done, total, folder: calls.append((done, total, folder))) as (app, src):
         assert src.scan_start(app.store) == dt.date(2026, 10, 26)  # support.created 2026-11-02 minus 7 days
         out = poll(app, src)
         assert [msgid(r) for r in recent] == [app.store.message(str(i))["message_id"] for i in (1, 2, 3)]
         assert len(out) == 3 and app.store.message(msgid(old)) is None
         assert calls == [(2, 3, "INBOX"), (3, 3, "INBOX")]
         assert app.store.position(src.source_key("INBOX"))[1] == 4
-    finally:
-        src.close()
-        app.close()
 
 
 def test_idle_delivers_a_change_within_seconds(case_box):
     b = case_box
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         assert src.wait(0.2) is False
         assert src._idle_since is not None, "the server offers IDLE: the source must use it"
@@ -540,18 +505,13 @@ def test_idle_delivers_a_change_within_seconds(case_box):
             assert time.monotonic() - start < 5, "IDLE did not report the new mail"
         assert time.monotonic() - start < 3
         assert [o.kind for o in poll(app, src)] == ["acknowledgement"]
-    finally:
-        src.close()
-        app.close()
 
 
 def test_idle_is_renewed_and_servers_without_idle_are_polled(case_box, monkeypatch):
     from certmerge.sources import imap as imapmod
 
     b = case_box
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         assert src.wait(0.05) is False
         first = src._idle_since
@@ -567,16 +527,11 @@ def test_idle_is_renewed_and_servers_without_idle_are_polled(case_box, monkeypat
         assert 0.15 < time.monotonic() - start < 1
         b.deliver(sample("04"))
         assert [o.kind for o in poll(app, src)] == ["info_request"]
-    finally:
-        src.close()
-        app.close()
 
 
 def test_idle_notices_a_dropped_connection(case_box):
     b = case_box
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         src.wait(0.1)
         b.server.kick(b.user)
@@ -584,9 +539,6 @@ def test_idle_notices_a_dropped_connection(case_box):
             deadline_wait(lambda: src.wait(0.5), 5, step=0, what="lost connection noticed")
         b.deliver(sample("01"))
         assert [o.kind for o in poll(app, src)] == ["acknowledgement"]  # reconnects and syncs
-    finally:
-        src.close()
-        app.close()
 
 
 @pytest.mark.parametrize("security", ["tls", "starttls"])
@@ -595,25 +547,15 @@ def test_self_signed_certificate_refused_without_ca_file_and_accepted_with_it(do
     b = Box(dovecot, tmp_path, security=security, port=port)
     b.init_case()
     b.deliver(sample("01"))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         with pytest.raises(SourceError, match="certificate .* is not trusted") as err:
             poll(app, src)
         assert "ca_file" in err.value.hint
         assert app.store.count("messages") == 0
-    finally:
-        src.close()
-        app.close()
     b.home.joinpath("config.toml").write_text(b.home.joinpath("config.toml").read_text()
                                              + f"ca_file = {json.dumps(str(dovecot.cert))}\n")
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         assert [o.kind for o in poll(app, src)] == ["acknowledgement"]
-    finally:
-        src.close()
-        app.close()
 
 
 @pytest.mark.parametrize("auth", ["xoauth2", "oauthbearer"])
@@ -839,14 +781,9 @@ def test_no_secret_in_any_log_output_database_or_draft(case_box, caplog):
     b.deliver(sample("01"))
     b.deliver(sample("04"))
     caplog.set_level(logging.DEBUG)  # even at DEBUG, imaplib's protocol trace (LOGIN ...) stays out
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         poll(app, src)
         src.wait(0.1)
-    finally:
-        src.close()
-        app.close()
     assert b.password not in caplog.text
     assert b.cli("--debug", "watch", "--once").returncode == 0
     assert b.cli("draft").returncode == 0
@@ -983,14 +920,9 @@ def test_a_long_first_scan_asks_the_server_for_candidates(case_box, monkeypatch)
               for i in range(12)]
     wanted = [b.deliver(sample(n)) for n in ("01", "04", "05", "13")]  # AWS, AWS (JA), look-alike, Credly
     filler.append(b.deliver(sample("14")))
-    app = b.app()
-    src = b.source()
-    try:
+    with b.watching() as (app, src):
         out = poll(app, src)
         assert [o.origin for o in out] == [f"INBOX/{u}" for u in wanted]
         assert app.store.position(src.source_key("INBOX"))[1] == max(filler)  # the position passes them all
-    finally:
-        src.close()
-        app.close()
     looked_at = set().union(*fetched)
     assert set(wanted) <= looked_at and not looked_at & set(filler)
