@@ -11,15 +11,7 @@ import os
 import pytest
 
 from tests.dovecot import DOVECOT, Dovecot  # tests/ is a package
-
-
-def need(ok: bool, message: str) -> None:
-    """A test's requirement of the machine: skipped where it is missing, but a failure under CI=true."""
-    if ok:
-        return
-    if os.environ.get("CI") == "true":
-        pytest.fail(message + "; CI=true needs it", pytrace=False)
-    pytest.skip(message)
+from tests.helpers import need
 
 
 def _need_dovecot() -> None:
@@ -27,9 +19,9 @@ def _need_dovecot() -> None:
     need(os.geteuid() == 0, "the Dovecot test server needs root (its login processes run as dovenull/dovecot)")
 
 
-def _serve(tls: bool):
+def _serve(tls: bool, server_class: type[Dovecot] = Dovecot):
     _need_dovecot()
-    server = Dovecot(tls=tls)
+    server = server_class(tls=tls)
     try:
         server.start()
         yield server

@@ -2,12 +2,38 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import os
 from pathlib import Path
+
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "sample_mail"
 CASE_TOML = SAMPLES / "case.toml"
+REALWORLD = ROOT.parent / "shared" / "corpus" / "realworld"  # real-world mail beside the project, when present
+
+
+def need(ok: bool, message: str) -> None:
+    """A test's requirement of the machine: skipped where it is missing, but a failure under CI=true."""
+    if ok:
+        return
+    if os.environ.get("CI") == "true":
+        pytest.fail(message + "; CI=true needs it", pytrace=False)
+    pytest.skip(message)
+
+
+def realworld_files() -> list[Path]:
+    """The files of ../shared/corpus/realworld (as listed in its parse_baseline.csv); [] where it is absent,
+    which only outside CI is allowed."""
+    baseline = REALWORLD / "parse_baseline.csv"
+    if not baseline.is_file():
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"{REALWORLD} is missing; CI=true needs the shared corpus", pytrace=False)
+        return []
+    with open(baseline, encoding="utf-8", newline="") as fh:
+        return [REALWORLD / row["file"] for row in csv.DictReader(fh)]
 T0 = dt.datetime(2026, 11, 2, 0, 0, tzinfo=dt.timezone.utc)
 
 

@@ -33,7 +33,7 @@ from certmerge.faults import CRASH_EXIT
 from certmerge.sources import imap as imapmod
 from certmerge.sources import imap_session as session_mod
 from certmerge.store import Store
-from tests.conftest import need
+from tests.helpers import need
 from tests.tcpproxy import Proxy
 from tests.test_imap import CLI, SAMPLES, Box, deadline_wait, msgid, sample
 

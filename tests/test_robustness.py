@@ -8,9 +8,7 @@ absent, except under CI=true, where its absence fails.
 from __future__ import annotations
 
 import base64
-import csv
 import dataclasses
-import os
 import random
 
 import pytest
@@ -21,9 +19,8 @@ from certmerge.classify import classify
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
 from certmerge.errors import ParseError
 from certmerge.parse import parse_bytes
-from tests.helpers import ROOT, SAMPLES
+from tests.helpers import REALWORLD, ROOT, SAMPLES, need, realworld_files
 
-REALWORLD = ROOT.parent / "shared" / "corpus" / "realworld"
 SEEDS = [p.read_bytes() for p in sorted(SAMPLES.glob("*.eml")) + sorted((ROOT / "tests" / "labeled").glob("*.eml"))]
 CHARSETS = ["utf-8", "iso-2022-jp", "shift_jis", "euc-jp", "windows-31j", "us-ascii", "iso-8859-1", "cp50220",
             "x-unknown", "base64", "idna", "utf-16", "gb2312", "", '"', "utf-8*ja", "ks_c_5601-1987", "\x00"]
@@ -55,21 +52,14 @@ def run(raw: bytes):
     return first, classify(mail, VENDORS)
 
 
-def _realworld_files() -> list[str]:
-    if not (REALWORLD / "parse_baseline.csv").is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{REALWORLD} is missing; CI=true needs the shared corpus", pytrace=False)
-        pytest.skip(f"{REALWORLD} is not here")
-    with open(REALWORLD / "parse_baseline.csv", encoding="utf-8", newline="") as fh:
-        return [row["file"] for row in csv.DictReader(fh)]
-
-
 @pytest.mark.corpus
 def test_every_realworld_file_parses_and_classifies():
-    files = _realworld_files()
+    files = realworld_files()
+    need(bool(files), f"{REALWORLD} is not here")
     not_mail: list[str] = []
-    for name in files:
-        raw = (REALWORLD / name).read_bytes()
+    for path in files:
+        name = str(path.relative_to(REALWORLD))
+        raw = path.read_bytes()
         try:
             mail = parse_bytes(raw)
         except ParseError as exc:

@@ -249,15 +249,9 @@ class Utf8Dovecot(Dovecot):
 
 @pytest.fixture
 def utf8_dovecot():
-    from tests.conftest import _need_dovecot
+    from tests.conftest import _serve
 
-    _need_dovecot()
-    server = Utf8Dovecot(tls=False)
-    try:
-        server.start()
-        yield server
-    finally:
-        server.close()
+    yield from _serve(tls=False, server_class=Utf8Dovecot)
 
 
 def test_a_password_with_non_ascii_characters_works_and_stays_secret(utf8_dovecot, tmp_path):
