@@ -84,7 +84,6 @@ class Mailbox:
             f'password_env = "{PW_ENV}"\nuse_keyring = false\nfolders = ["INBOX"]\n', encoding="utf-8")
         self.env = {**os.environ, "CERTMERGE_HOME": str(self.home), PW_ENV: server.password_of(self.user),
                     "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), os.environ.get("PYTHONPATH", "")]).rstrip(os.pathsep)}
-        os.environ[PW_ENV] = server.password_of(self.user)
         subprocess.run([sys.executable, "-m", "certmerge", "init", "--from", str(ROOT / "sample_mail" / "case.toml")],
                        env=self.env, check=True, capture_output=True)
         subprocess.run([sys.executable, "-m", "certmerge", "submitted"], env=self.env, check=True, capture_output=True)

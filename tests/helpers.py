@@ -5,6 +5,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import os
+import signal
+import subprocess
+import time
+from email.message import EmailMessage
+from email.utils import make_msgid
 from pathlib import Path
 
 import pytest
@@ -85,3 +90,54 @@ def run_cli(home: Path, *args: str, extra_env: dict | None = None, timeout: floa
     env.update(extra_env or {})
     return subprocess.run([sys.executable, "-m", "certmerge", *args], env=env, capture_output=True, text=True,
                           timeout=timeout, **kw)
+
+
+# --- mail for the IMAP tests ------------------------------------------------------------------------------
+CASE_ID = "176530418200731"  # the sample case's support case number
+USER = "Taro Yamada <taro.yamada@example-corp.co.jp>"
+SUPPORT = "AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>"
+
+
+def mail_bytes(sender: str, to: str, subject: str, id_tag: str, id_domain: str, body: str,
+               date: str | None = None, in_reply_to: str = "") -> bytes:
+    """A small text mail with CRLF line ends, as a server stores it."""
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Subject"] = sender, to, subject
+    msg["Message-ID"] = make_msgid(id_tag, domain=id_domain)
+    if date:
+        msg["Date"] = date
+    if in_reply_to:
+        msg["In-Reply-To"] = msg["References"] = in_reply_to
+    msg.set_content(body)
+    return msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
+
+
+def support_reply_from_user(n: int, in_reply_to: str = "") -> bytes:
+    """The user's own reply to the support thread, as a mail client files it in Sent."""
+    return mail_bytes(USER, "aws-cs-trainingcertification-form@amazon.com",
+                      f"RE: [CASE {CASE_ID}] account merge - the details you asked for ({n})", f"reply{n}",
+                      "example-corp.co.jp", "Here are the details you asked for.\n",
+                      "Tue, 3 Nov 2026 09:00:00 +0900", in_reply_to)
+
+
+def support_mail(n: int, what: str = "note") -> bytes:
+    """A plain vendor mail with the case ID in the subject (always fetched whole, never moves the state):
+    subject "... {what} {n}", body "{what} number {n}"."""
+    return mail_bytes(SUPPORT, "taro.yamada@example-corp.co.jp", f"RE:[CASE {CASE_ID}] {what} {n}", f"{what.split()[0]}{n}",
+                      "email.amazonses.com", f"{what} number {n}\n", "Mon, 2 Nov 2026 00:14:07 +0000")
+
+
+def filler_mail(n: int) -> bytes:
+    """Everyday mail that is not a candidate: only the folder position moves past it."""
+    return mail_bytes(f"Colleague {n} <colleague{n}@example-corp.co.jp>", "taro.yamada@example-corp.co.jp",
+                      f"lunch on Friday? ({n})", f"filler{n}", "example-corp.co.jp", "See you there.\n" * (1 + n % 5),
+                      "Mon, 2 Nov 2026 12:00:00 +0900")
+
+
+def sigterm_and_wait(proc: subprocess.Popen, timeout: float = 10) -> tuple[float, str, str]:
+    """SIGTERM to a running process and wait for its end: (seconds it took, its stdout, its stderr)."""
+    start = time.monotonic()
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=timeout)
+    return time.monotonic() - start, out, err
+

@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -102,12 +103,18 @@ def test_full_disk_while_writing_a_draft(tmp_path):
         subprocess.run(["umount", str(mnt)], check=False)
 
 
-def test_corrupted_database_gets_one_line_and_is_left_untouched(tmp_path):
+def initialised_database(tmp_path) -> tuple[Path, Path]:
+    """(home, its database file) after `init`, alone on disk (no WAL or shared-memory file beside it)."""
     home = tmp_path / "h"
     assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
     db = home / "certmerge.sqlite3"
     for p in home.glob("certmerge.sqlite3-*"):
         p.unlink()
+    return home, db
+
+
+def test_corrupted_database_gets_one_line_and_is_left_untouched(tmp_path):
+    home, db = initialised_database(tmp_path)
     damaged = b"garbage!" * 512 + db.read_bytes()[4096:]
     db.write_bytes(damaged)
     for args in (["status"], ["watch", "--once", "--source", str(tmp_path)], ["draft"]):
@@ -119,11 +126,7 @@ def test_corrupted_database_gets_one_line_and_is_left_untouched(tmp_path):
 
 
 def test_damaged_pages_inside_a_real_sqlite_file(tmp_path):
-    home = tmp_path / "h"
-    assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
-    db = home / "certmerge.sqlite3"
-    for p in home.glob("certmerge.sqlite3-*"):
-        p.unlink()
+    home, db = initialised_database(tmp_path)
     data = bytearray(db.read_bytes())
     data[100:len(data)] = os.urandom(len(data) - 100)  # header kept, every page destroyed
     db.write_bytes(bytes(data))

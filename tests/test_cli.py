@@ -58,14 +58,21 @@ def test_a_whole_case_through_the_cli(tmp_path):
     assert r.exit_code == 0 and "176530418200731" in r.output
 
 
-def test_status_json_follows_the_case(tmp_path):
+def submitted_case_with(tmp_path, sample: str):
+    """A home whose sample case is submitted, and the result of `watch --once` on a folder holding one
+    sample mail."""
     home = tmp_path / "h"
     run(home, "init", "--from", str(CASE_TOML))
     run(home, "submitted")
     inbox = tmp_path / "in"
     inbox.mkdir()
-    (inbox / "04.eml").write_bytes(next(SAMPLES.glob("04-*.eml")).read_bytes())
-    assert run(home, "watch", "--source", str(inbox), "--once").exit_code == 0
+    (inbox / f"{sample}.eml").write_bytes(next(SAMPLES.glob(f"{sample}-*.eml")).read_bytes())
+    return home, run(home, "watch", "--source", str(inbox), "--once")
+
+
+def test_status_json_follows_the_case(tmp_path):
+    home, watched = submitted_case_with(tmp_path, "04")
+    assert watched.exit_code == 0
     case = json.loads(run(home, "status", "--json").output)["cases"][0]
     assert case["state"] == "info_requested"
     assert case["next_action"]["draft_purpose"] == "info_reply"
@@ -154,13 +161,7 @@ def test_interactive_init_rechecks_bad_answers(tmp_path):
 
 
 def test_explain_and_relabel(tmp_path):
-    home = tmp_path / "h"
-    run(home, "init", "--from", str(CASE_TOML))
-    run(home, "submitted")
-    inbox = tmp_path / "in"
-    inbox.mkdir()
-    (inbox / "02.eml").write_bytes(next(SAMPLES.glob("02-*.eml")).read_bytes())
-    run(home, "watch", "--source", str(inbox), "--once")
+    home, _watched = submitted_case_with(tmp_path, "02")
     r = run(home, "explain", "1")
     assert r.exit_code == 0 and "ai_generated" in r.output
     r = run(home, "explain", str(next(SAMPLES.glob("05-*.eml"))))

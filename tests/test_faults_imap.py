@@ -21,8 +21,6 @@ import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from email.message import EmailMessage
-from email.utils import make_msgid
 from pathlib import Path
 
 import imapclient
@@ -33,13 +31,12 @@ from certmerge.faults import CRASH_EXIT
 from certmerge.sources import imap as imapmod
 from certmerge.sources import imap_session as session_mod
 from certmerge.store import Store
-from tests.helpers import need
+from tests.helpers import filler_mail, need, support_mail, support_reply_from_user
 from tests.tcpproxy import Proxy
 from tests.test_imap import CLI, SAMPLES, Box, deadline_wait, msgid, sample
 
 TIMESTAMPS = {"at", "processed_at", "updated_at", "state_since", "created_at", "exported_at", "sent_at",
               "last_reply_sent_at", "last_support_mail_at", "deadline"}
-CASE_ID = "176530418200731"
 
 
 # --- mail ---------------------------------------------------------------------------------------------
@@ -48,45 +45,6 @@ def with_message_id(raw: bytes, new_id: str) -> bytes:
     old = msgid(raw)
     assert old.encode() in raw
     return raw.replace(old.encode(), new_id.encode(), 1)
-
-
-def support_reply_from_user(n: int, in_reply_to: str = "") -> bytes:
-    """The user's own reply to the support thread, as a mail client files it in Sent."""
-    msg = EmailMessage()
-    msg["From"] = "Taro Yamada <taro.yamada@example-corp.co.jp>"
-    msg["To"] = "aws-cs-trainingcertification-form@amazon.com"
-    msg["Subject"] = f"RE: [CASE {CASE_ID}] account merge - the details you asked for ({n})"
-    msg["Message-ID"] = make_msgid(f"reply{n}", domain="example-corp.co.jp")
-    msg["Date"] = "Tue, 3 Nov 2026 09:00:00 +0900"
-    if in_reply_to:
-        msg["In-Reply-To"] = in_reply_to
-        msg["References"] = in_reply_to
-    msg.set_content("Here are the details you asked for.\n")
-    return msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
-
-
-def support_mail(n: int) -> bytes:
-    """A plain vendor mail with the case ID in the subject (always fetched whole, never moves the state)."""
-    msg = EmailMessage()
-    msg["From"] = "AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>"
-    msg["To"] = "taro.yamada@example-corp.co.jp"
-    msg["Subject"] = f"RE:[CASE {CASE_ID}] note {n}"
-    msg["Message-ID"] = make_msgid(f"note{n}", domain="email.amazonses.com")
-    msg["Date"] = "Mon, 2 Nov 2026 00:14:07 +0000"
-    msg.set_content(f"note number {n}\n")
-    return msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
-
-
-def filler_mail(n: int) -> bytes:
-    """Everyday mail that is not a candidate: only the folder position moves past it."""
-    msg = EmailMessage()
-    msg["From"] = f"Colleague {n} <colleague{n}@example-corp.co.jp>"
-    msg["To"] = "taro.yamada@example-corp.co.jp"
-    msg["Subject"] = f"lunch on Friday? ({n})"
-    msg["Message-ID"] = make_msgid(f"filler{n}", domain="example-corp.co.jp")
-    msg["Date"] = "Mon, 2 Nov 2026 12:00:00 +0900"
-    msg.set_content("See you there.\n" * (1 + n % 5))
-    return msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
 
 
 # --- homes and their history ------------------------------------------------------------------------

@@ -10,14 +10,12 @@ import datetime as dt
 import email
 import json
 import os
-import signal
 import socket
 import subprocess
 import sys
 import threading
 import time
 from contextlib import contextmanager
-from email.message import EmailMessage
 from email.utils import make_msgid
 from pathlib import Path
 
@@ -32,6 +30,7 @@ from certmerge.app import App
 from certmerge.casefile import load_casefile
 from certmerge.config import ImapSettings, Settings, load_settings
 from certmerge.errors import AuthFailed, SourceError, UserError
+from tests.helpers import sigterm_and_wait, support_reply_from_user
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT / "sample_mail"
@@ -387,17 +386,11 @@ def test_mail_of_inbox_and_sent_is_processed_in_the_order_it_arrived(case_box):
     b = case_box
     t0 = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) - dt.timedelta(hours=5)
     info = sample("04")
-    reply = EmailMessage()
-    reply["From"] = "Taro Yamada <taro.yamada@example-corp.co.jp>"
-    reply["To"] = "aws-cs-trainingcertification-form@amazon.com"
-    reply["Subject"] = "RE: [CASE 176530418200731] account merge - the details you asked for"
-    reply["Message-ID"] = make_msgid("answer", domain="example-corp.co.jp")
-    reply["In-Reply-To"] = reply["References"] = msgid(info)
-    reply.set_content("Here are the details you asked for.\n")
+    reply = support_reply_from_user(1, msgid(info))
     b.deliver(sample("01"), when=t0)
     b.deliver(info, when=t0 + dt.timedelta(hours=1))
     b.deliver(sample("06"), when=t0 + dt.timedelta(hours=3))  # delivered before the reply, arrived after
-    b.deliver(reply.as_bytes(policy=reply.policy.clone(linesep="\r\n")), folder="Sent", flags=(b"\\Seen",),
+    b.deliver(reply, folder="Sent", flags=(b"\\Seen",),
               when=t0 + dt.timedelta(hours=2))
     with b.watching() as (app, src):
         out = poll(app, src)
@@ -605,10 +598,7 @@ def test_watch_reconnects_after_a_server_restart_and_catches_up(private_dovecot,
         private_dovecot.start()
         deadline_wait(lambda: b.state() == "info_requested", 20, what="catch-up after the restart")
         assert proc.poll() is None, "the watcher must survive the restart"
-        start = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
-        out, err = proc.communicate(timeout=5)
-        stopped_in = time.monotonic() - start
+        stopped_in, out, err = sigterm_and_wait(proc, timeout=5)
     except BaseException:
         if proc.poll() is None:
             proc.kill()
@@ -640,10 +630,8 @@ def test_watch_stops_within_two_seconds_even_when_the_server_hangs(tmp_path):
     try:
         deadline_wait(lambda: accepted, 10, what="the watcher connecting")
         time.sleep(0.3)
-        start = time.monotonic()
-        proc.send_signal(signal.SIGTERM)
-        proc.communicate(timeout=10)
-        assert time.monotonic() - start < 2.0
+        took, _out, _err = sigterm_and_wait(proc)
+        assert took < 2.0
         assert proc.returncode == 0
     finally:
         if proc.poll() is None:

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import email
 import itertools
-from email.message import EmailMessage
-from email.utils import make_msgid
 from pathlib import Path
 
 import pytest
@@ -19,21 +17,14 @@ from certmerge import secrets
 from certmerge.app import App
 from certmerge.config import ImapSettings, Settings
 from certmerge.sources.folder import FolderSource
+from tests.helpers import support_mail as vendor_mail
 
 _counter = itertools.count(1)
 
 
 def support_mail(n: int | None = None) -> bytes:
     """A mail the IMAP source must take in full (vendor sender, case ID in the subject)."""
-    n = n if n is not None else next(_counter)
-    msg = EmailMessage()
-    msg["From"] = "AWS Training and Certification <aws-cs-trainingcertification-form@amazon.com>"
-    msg["To"] = "taro.yamada@example-corp.co.jp"
-    msg["Subject"] = f"RE:[CASE 176530418200731] contract mail {n}"
-    msg["Message-ID"] = make_msgid(f"contract{n}", domain="email.amazonses.com")
-    msg["Date"] = "Mon, 2 Nov 2026 00:14:07 +0000"
-    msg.set_content(f"contract mail number {n}\n")
-    return msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
+    return vendor_mail(n if n is not None else next(_counter), "contract mail")
 
 
 def message_id(raw: bytes) -> str:

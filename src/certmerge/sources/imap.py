@@ -374,7 +374,7 @@ class ImapSource:
         if any(f not in by_name for f in others):
             return None
         changed = {f for f in others if not _status_unchanged(by_name[f], stored[f])}
-        if late or any(u > pos[1] for u in found):  # n:* also returns the highest UID
+        if _news(late, found, pos[1]):
             changed.add(first)
         return changed
 
@@ -389,8 +389,7 @@ class ImapSource:
         imap.untagged_responses.pop("EXISTS", None)
         client.noop()
         found = client.search(["UID", f"{upto + 1}:*"])
-        late = imap.untagged_responses.pop("EXISTS", None)
-        return bool(late) or any(u > upto for u in found)  # n:* also returns the highest UID
+        return _news(imap.untagged_responses.pop("EXISTS", None), found, upto)
 
     def _sync_folder(self, client, store: PositionStore, folder: str, outgoing: bool,
                      stored: tuple[int, int] | None) -> Iterator[tuple[dt.datetime, RawMail]]:
@@ -615,3 +614,10 @@ __all__ = ["Hints", "ImapSource", "append_draft", "is_candidate"]
 def _status_unchanged(status: dict, stored: tuple[int, int]) -> bool:
     """A STATUS answer (UIDVALIDITY, UIDNEXT) says the folder has nothing after the stored position."""
     return status.get(b"UIDVALIDITY") == stored[0] and status.get(b"UIDNEXT", 0) - 1 <= stored[1]
+
+
+def _news(exists_announced, found_uids, upto: int) -> bool:
+    """New mail in the open folder: the server announced some (EXISTS) or UID SEARCH n:* found a UID past
+    the position (n:* also returns the highest UID, even when it is below n)."""
+    return bool(exists_announced) or any(u > upto for u in found_uids)
+

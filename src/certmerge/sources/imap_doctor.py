@@ -4,19 +4,21 @@ connect, login and guards, so that what the doctor proves is what the watcher do
 
 from __future__ import annotations
 
+import email.policy
 import socket
 import ssl
 import time
 from dataclasses import dataclass
 from email.parser import BytesParser
-import email.policy
+
+from imapclient.exceptions import IMAPClientError
 
 from .. import secrets
 from ..config import ImapSettings, Settings
 from ..errors import SourceError, UserError
-from imapclient.exceptions import IMAPClientError
-
 from .imap_session import DRAFTS, SENT, _header_bytes, _logout, _short, connect, effective_port, guard, login
+
+_PARSER = BytesParser(policy=email.policy.default)
 
 
 @dataclass(frozen=True)
@@ -39,7 +41,7 @@ def _auth_results_sample(client, folder: str, count: int, where: str, timeout: f
     with_ar, ids = 0, set()
     for data in fetched.values():
         raw = _header_bytes(data) or b""
-        msg = BytesParser(policy=email.policy.default).parsebytes(raw, headersonly=True)
+        msg = _PARSER.parsebytes(raw, headersonly=True)
         values = msg.get_all("Authentication-Results") or []
         if values:
             with_ar += 1
