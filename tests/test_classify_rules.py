@@ -8,7 +8,10 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certmerge.classify import classify, deadline_days, unwrap
+import datetime as dt
+
+from certmerge.classify import WEAK_CONFIDENCE, classify, unwrap
+from certmerge.config import ClassifySettings
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
 from certmerge.errors import ParseError
 from certmerge.matcher import compile_alternatives, split_alternatives
@@ -96,7 +99,8 @@ def test_rules_are_well_formed():
 def vendor_mail(body: str, subject: str = "RE:[CASE 176530418200731] [AWS Training and Certification Form "
                 "Submission] - account-assistance", sender: str = "aws-cs-trainingcertification-form@amazon.com"):
     raw = (f"Authentication-Results: mx.x; dmarc=pass header.from={sender.rpartition('@')[2]}\r\nFrom: AWS <{sender}>"
-           f"\r\nSubject: {subject}\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}")
+           f"\r\nSubject: {subject}\r\nDate: Fri, 20 Nov 2026 10:00:00 +0000"
+           f"\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n{body}")
     return classify(parse_bytes(raw.encode()), VENDORS)
 
 
@@ -109,12 +113,12 @@ def test_another_aws_case_is_unrelated_whatever_it_says():
 
 def test_thread_mail_no_rule_reads_is_unrelated_but_needs_review():
     c = vendor_mail("Hello Taro,\n\nJust a short note on your request from yesterday.\n\nKevin")
-    assert c.kind is MailKind.UNRELATED and c.needs_review
+    assert c.kind is MailKind.UNRELATED and c.confidence == WEAK_CONFIDENCE < ClassifySettings().review_threshold
 
 
 def test_weak_cues_in_a_thread_give_a_needs_review_guess():
     c = vendor_mail("Hello,\n\nA specialist will follow up shortly.\n")
-    assert c.kind is MailKind.ACKNOWLEDGEMENT and c.needs_review
+    assert c.kind is MailKind.ACKNOWLEDGEMENT and c.confidence == WEAK_CONFIDENCE < ClassifySettings().review_threshold
 
 
 def test_marketing_outside_a_case_thread_is_unrelated():
@@ -128,9 +132,17 @@ def test_hard_wrapped_japanese_is_read_as_one_sentence():
     assert c.kind is MailKind.INFO_REQUEST
 
 
-@pytest.mark.parametrize("text,days", [("within 72 hours", 3), ("本メールの送信から 5 日以内に", 5),
-                                       ("in two days", 2), ("reopen within 14 days", 3), ("soon", 3)])
-def test_deadline_days(text, days):
+SENT = dt.datetime(2026, 11, 20, 10, 0, tzinfo=dt.timezone.utc)  # a Friday; Thanksgiving is Thursday 26th
+
+
+@pytest.mark.parametrize("text,until", [
+    ("We will close it within 72 hours.", SENT + dt.timedelta(hours=72)),
+    ("本メールの送信から 5 日以内にご返信ください。", SENT + dt.timedelta(days=5)),
+    ("Please reply in two days.", SENT + dt.timedelta(days=2)),
+    ("Please reply within 5 business days.", dt.datetime(2026, 11, 30, 23, 59, 59, tzinfo=dt.timezone.utc)),
+    ("Please respond by December 11.", dt.datetime(2026, 12, 11, 23, 59, 59, tzinfo=dt.timezone.utc)),
+    ("Reopen within 14 days.", None), ("soon", None)])
+def test_deadline_of_an_auto_close_warning(text, until):
     c = vendor_mail(f"If we don't hear from you, this case will be resolved automatically. {text}")
     assert c.kind is MailKind.AUTO_CLOSE_WARNING
-    assert deadline_days(parse_bytes(f"From: a@amazon.com\r\n\r\n{text}".encode())) == days
+    assert c.asks.deadline == until

@@ -19,20 +19,17 @@ Authenticity is decided separately (authenticity.py) and carried along; it is al
 
 from __future__ import annotations
 
-import math
 import re
 from collections import defaultdict
 
+from . import asks as asks_mod
 from .authenticity import is_vendor, vendor_claim, verdict
 from .charsets import japanese_ratio
-from .model import Classification, Email, Lang, MailKind, Reason
+from .model import APPROVAL_ASKS, Ask, Asks, Classification, Email, Lang, MailKind, Reason
 from .rules import KIND_CONTEXT, OTHER_TOPIC, SENDER_RULES, SOFT_TOPIC_KINDS, TOPIC, candidates, present_literals
 
 _CASE_SUBJECT_RE = re.compile(r"\[\s*CASE\s*[:#]?\s*(\d{8,20})\s*\]", re.I)
 _CASE_TEXT_RE = re.compile(r"(?:case\s*(?:id|number|no\.?|#)?|ケース\s*(?:ID|番号)?)\s*[:：#]?\s*(\d{12,20})", re.I)
-_DAYS_RE = re.compile(r"(\d{1,3})\s*(?:business\s+|calendar\s+)?(days?|hours?|日(?:以内|後|間)?|営業日|時間)", re.I)
-_WORD_DAYS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "seven": 7}
-_WORD_DAYS_RE = re.compile(r"\b(one|two|three|four|five|seven)\s+(?:business\s+)?days?\b", re.I)
 _NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                             "\u2032": "'", "\u3000": " "})
 # On a tie the more consequential reading wins: what moves the case furthest, then what asks the user to act.
@@ -40,6 +37,12 @@ _PRIORITY = {k: i for i, k in enumerate((
     MailKind.COMPLETION_NOTICE, MailKind.CONFIRMATION_REQUEST, MailKind.INFO_REQUEST, MailKind.AUTO_CLOSE_WARNING,
     MailKind.CREDLY_FOLLOWUP, MailKind.ACKNOWLEDGEMENT, MailKind.AI_AUTO_ANSWER, MailKind.SURVEY))}
 _EN_END, _EN_START = frozenset("abcdefghijklmnopqrstuvwxyz,;"), frozenset("abcdefghijklmnopqrstuvwxyz(")
+# Support mail that can ask something of the user (asks.py reads what); the badge platform's own
+# notifications never ask anything of the case.
+ASKING_KINDS = frozenset({MailKind.INFO_REQUEST, MailKind.CONFIRMATION_REQUEST, MailKind.CREDLY_FOLLOWUP,
+                          MailKind.AUTO_CLOSE_WARNING, MailKind.SURVEY, MailKind.COMPLETION_NOTICE})
+BADGE_PLATFORM = ("credly.com",)
+ASKS_CONFIDENCE = 0.75  # a kind that what the mail asks confirms (above the default review threshold)
 MIN_SCORE = 2.0
 WEAK_SCORE = 1.5  # weak cues enough for a "needs review" guess in a case thread
 WEAK_CONFIDENCE = 0.5  # below the default review threshold (0.6)
@@ -149,19 +152,9 @@ def on_topic(mail: Email, vendors: tuple[str, ...]) -> tuple[str, str]:
     return "soft", f"{who}; names no topic"
 
 
-def deadline_days(mail: Email) -> int:
-    """Days until an auto-close warning closes the case (3 when the mail does not say)."""
-    text = mail.new_text[:5000]
-    for m in _DAYS_RE.finditer(text):
-        n, unit = int(m.group(1)), m.group(2).lower()
-        days = math.ceil(n / 24) if unit.startswith(("hour", "時間")) else n
-        if 0 < days < 14:
-            return days
-    m = _WORD_DAYS_RE.search(text)
-    return _WORD_DAYS[m.group(1).lower()] if m else 3
-
-
-def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] = ()) -> Classification:
+def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] = (),
+             country: str = "") -> Classification:
+    """`country`: whose public holidays a deadline in business days skips (default: by the mail's language)."""
     v = verdict(mail, vendors, trusted_ids)
     subject_of = mail.forwarded if mail.forwarded is not None and mail.forwarded.new_text else mail
     case_id = find_case_id(subject_of) or find_case_id(mail)
@@ -178,9 +171,45 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     kind, confidence = _decide(scores, anchored, topic != "no", bool(case_id))
     if topic == "no" or (topic == "soft" and kind is MailKind.UNRELATED):
         reasons.insert(0, Reason("off_topic", "gate", why, 0.0))
-    days = deadline_days(subject_of) if kind is MailKind.AUTO_CLOSE_WARNING else None
+    asked = Asks()
+    if kind in ASKING_KINDS and not is_vendor(subject_of.sender.domain, BADGE_PLATFORM):
+        asked = asks_mod.extract(unwrap(subject_of.new_text[:_BODY_CHARS]), subject_of.date or mail.date, language,
+                                 country)
+        kind, why_kind, agree = refine(kind, asked)
+        if why_kind:
+            reasons.append(Reason(why_kind, "asks", ", ".join(a.value for a in asked.items), 0.0))
+        if agree and confidence < ASKS_CONFIDENCE:
+            # what the mail asks and the kind agree: two readings of one mail, trusted as one strong one
+            confidence = ASKS_CONFIDENCE
+            reasons.append(Reason("asks_agree", "asks", ", ".join(a.value for a in asked.items), 0.0))
+        if kind in (MailKind.SURVEY, MailKind.COMPLETION_NOTICE):
+            asked = Asks(reopen_by=asked.reopen_by)  # they ask nothing; a survey may say how to reopen
     return Classification(kind, round(confidence, 3), tuple(reasons), case_id, language, v.authenticity,
-                          v.reason, days)
+                          v.reason, asked)
+
+
+def refine(kind: MailKind, asked: Asks) -> tuple[MailKind, str, bool]:
+    """The kind as what the mail asks shows it: (kind, why it changed or "", whether the two agree).
+
+    A follow-up that offers options or wants the merge approved is a confirmation request; one that only asks
+    for facts (a mistyped ID, a missing e-mail) is an info request, whatever its wording of "confirm"; one that
+    only asks about Credly is a Credly follow-up; a "resolved, reply within N days to reopen" mail is a warning
+    (it closes nothing of ours: the reply reopens it)."""
+    approval = APPROVAL_ASKS.intersection(asked.items)
+    facts = [a for a in asked.items if a not in APPROVAL_ASKS and a is not Ask.QUESTION]
+    if asked.reopen_by and kind in (MailKind.INFO_REQUEST, MailKind.CONFIRMATION_REQUEST):
+        return MailKind.AUTO_CLOSE_WARNING, "resolved_reply_to_reopen", False
+    if kind is MailKind.INFO_REQUEST and facts and set(facts) <= _CREDLY_ASKS and not approval:
+        return MailKind.CREDLY_FOLLOWUP, "asks_only_about_credly", True
+    if kind is MailKind.INFO_REQUEST and approval:
+        return MailKind.CONFIRMATION_REQUEST, "asks_to_approve_or_choose", True
+    if kind is MailKind.CONFIRMATION_REQUEST and facts and not approval:
+        return MailKind.INFO_REQUEST, "asks_only_for_facts", True
+    agree = (kind is MailKind.INFO_REQUEST and bool(facts)) or (kind is MailKind.CONFIRMATION_REQUEST and bool(approval))
+    return kind, "", agree
+
+
+_CREDLY_ASKS = frozenset({Ask.CREDLY_EMAIL})
 
 
 def _decide(scores: dict[MailKind, float], anchored: set[MailKind], topic: bool,
@@ -200,11 +229,17 @@ def _decide(scores: dict[MailKind, float], anchored: set[MailKind], topic: bool,
         margin = (max(unrelated, MIN_SCORE) - top) / MIN_SCORE
         return MailKind.UNRELATED, min(0.95, 0.6 + 0.2 * max(margin, 0.0))
     top, _p, kind = ranked[0]
+    rivals = {kind, MailKind.UNRELATED}
+    if kind is MailKind.CREDLY_FOLLOWUP and MailKind.COMPLETION_NOTICE in anchored:
+        # a mail that reports the merge done is the completion notice, whatever it adds about the badges
+        # ("the badges will be re-issued in a few days"): what it says of them does not argue against it
+        kind, top = MailKind.COMPLETION_NOTICE, scores[MailKind.COMPLETION_NOTICE]
+        rivals = {kind, MailKind.UNRELATED, MailKind.CREDLY_FOLLOWUP}
     if not in_thread and unrelated >= MIN_SCORE and kind is not MailKind.CREDLY_FOLLOWUP:
         # outside any case thread, newsletter/marketing/git evidence outweighs phrases ("generated with AI"...);
         # Credly's own notifications are never in a case thread and carry unsubscribe links
         return MailKind.UNRELATED, min(0.9, 0.6 + 0.1 * unrelated)
-    second = max([s for k, s in scores.items() if k is not kind and k is not MailKind.UNRELATED] + [unrelated])
+    second = max([s for k, s in scores.items() if k not in rivals] + [unrelated])
     margin = (top - second) / 3.0
     strength = min(1.0, top / 4.0)
     return kind, min(0.99, 0.4 + 0.35 * max(min(margin, 1.0), 0.0) + 0.25 * strength)

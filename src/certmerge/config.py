@@ -56,6 +56,8 @@ class ClassifySettings:
     trusted_authserv_ids: tuple[str, ...] = ()  # empty: trust the topmost Authentication-Results
     vendor_domains: tuple[str, ...] = DEFAULT_VENDOR_DOMAINS
     review_threshold: float = 0.6
+    # whose public holidays "N business days" skips: an ISO country code; empty: JP for Japanese mail, else US
+    support_country: str = ""
 
 
 @dataclass(frozen=True)
@@ -153,6 +155,10 @@ def _check(s: Settings) -> None:
         raise ConfigError(path, "imap.port", f"expected a port number 1-65535, got {imap.port}")
     if not 0 <= s.classify.review_threshold <= 1:
         raise ConfigError(path, "classify.review_threshold", "expected a number from 0 to 1")
+    country = s.classify.support_country
+    if country and not (len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()):
+        raise ConfigError(path, "classify.support_country", f"expected a two-letter country code, got {country!r}",
+                          'like "JP" or "US"; empty: by the mail\'s language')
     if s.watch.interval < 1:
         raise ConfigError(path, "watch.interval", "expected at least 1 second")
 

@@ -31,6 +31,7 @@ class Authenticity(StrEnum):
     PASS = "pass"
     UNVERIFIED = "unverified"
     FAIL = "fail"
+    OWN = "own"  # the user's own mail (from one of the case's addresses, found in Sent)
 
 
 class CaseState(StrEnum):
@@ -55,6 +56,7 @@ class Event(StrEnum):
     SELF_SERVICE_DONE = "self_service_done"
     SUBMITTED = "submitted"
     REPLY_SENT = "reply_sent"
+    MISSING_REPORTED = "missing_reported"  # after completion, the user told support what did not move
     VERIFIED_OK = "verified_ok"
     VERIFIED_MISSING_CREDLY = "verified_missing_credly"
     VERIFIED_MISSING_ITEMS = "verified_missing_items"
@@ -66,8 +68,90 @@ class Event(StrEnum):
     CREDLY_FOLLOWUP = "credly_followup"
 
 
-# Mail kinds that are recorded and shown but never move the state.
-PASSIVE_KINDS = frozenset({MailKind.SURVEY, MailKind.AUTO_CLOSE_WARNING, MailKind.UNRELATED})
+class Ask(StrEnum):
+    """What a support mail asks of the user (asks.py reads it). The first group the case record answers; the
+    ANSWER_KEYS only the user can (`certmerge answer KEY VALUE` or the case file's [answers])."""
+
+    ACCOUNT_ID = "account_id"
+    LOGIN_EMAIL = "login_email"
+    TRAINING_EMAIL = "training_email"
+    CERTIFICATION_EMAIL = "certification_email"
+    CERTIFICATIONS = "certifications"
+    BENEFITS = "benefits"
+    KEEP_ACCOUNT = "keep_account"
+    REASON = "reason"
+    NAME = "name"
+    BUILDER_ID_EMAIL = "builder_id_email"
+    PROFILE_NAME = "profile_name"
+    CREDLY_EMAIL = "credly_email"
+    BENEFIT_PLAN = "benefit_plan"
+    CHOICE = "choice"
+    PHRASE = "phrase"
+    CONFIRM = "confirm"
+    QUESTION = "question"  # a question no key names: answered with `note`
+
+
+ANSWER_KEYS = ("choice", "profile_name", "builder_id_email", "credly_email", "benefit_plan", "note")
+# what asks to approve or choose (a confirmation request), as against asking for facts (an info request)
+APPROVAL_ASKS = frozenset({Ask.CONFIRM, Ask.PHRASE, Ask.CHOICE})
+
+
+class Purpose(StrEnum):
+    """What a draft is for."""
+
+    CONFIRM_MERGE = "confirm_merge"
+    INFO_REPLY = "info_reply"
+    CREDLY_REPLY = "credly_reply"  # answers support's question about the badges
+    CREDLY_REQUEST = "credly_request"  # asks support to move the badges
+    KEEP_OPEN = "keep_open"
+    REOPEN = "reopen"
+    FOLLOW_UP = "follow_up"
+    REPORT_MISSING = "report_missing"
+
+
+@dataclass(frozen=True)
+class Option:
+    label: str  # as the mail writes it: "A", "2", "①"
+    text: str
+
+
+@dataclass(frozen=True)
+class Asks:
+    """What one support mail asks of the user, read from its new text (never the quoted history)."""
+
+    items: tuple[Ask, ...] = ()  # in the order asked
+    options: tuple[Option, ...] = ()
+    phrase: str = ""  # the exact words the user is asked to reply with, verbatim
+    questions: tuple[str, ...] = ()  # questions that name no known fact, as written
+    deadline: dt.datetime | None = None  # reply by then (an auto-close warning, "please reply by ...")
+    deadline_text: str = ""  # the words that set it
+    reopen_by: dt.datetime | None = None  # "resolved; reply within N days to reopen"
+    accounts: tuple[tuple[Ask, str], ...] = ()  # a fact asked about one account only: (fact, its ID)
+
+    def account(self, ask: Ask) -> str:
+        """The one account `ask` is asked about ("" for both)."""
+        return dict(self.accounts).get(ask, "")
+
+    def __bool__(self) -> bool:
+        return bool(self.items or self.deadline or self.reopen_by)
+
+    def as_dict(self) -> dict:
+        return {"items": [a.value for a in self.items], "options": [[o.label, o.text] for o in self.options],
+                "phrase": self.phrase, "questions": list(self.questions),
+                "deadline": self.deadline.isoformat() if self.deadline else None,
+                "deadline_text": self.deadline_text,
+                "reopen_by": self.reopen_by.isoformat() if self.reopen_by else None,
+                "accounts": [[a.value, acc] for a, acc in self.accounts]}
+
+    @classmethod
+    def from_dict(cls, d: dict | None) -> "Asks":
+        if not d:
+            return cls()
+        when = (lambda v: dt.datetime.fromisoformat(v) if v else None)
+        return cls(tuple(Ask(a) for a in d.get("items", ())), tuple(Option(*o) for o in d.get("options", ())),
+                   d.get("phrase", ""), tuple(d.get("questions", ())), when(d.get("deadline")),
+                   d.get("deadline_text", ""), when(d.get("reopen_by")),
+                   tuple((Ask(a), acc) for a, acc in d.get("accounts", ())))
 
 
 @dataclass(frozen=True)
@@ -105,6 +189,10 @@ class CaseFile:
     source: Account  # the account merged into the target
     vendor_case_id: str | None = None
     created: dt.date | None = None
+    answers: tuple[tuple[str, str], ...] = ()  # (ANSWER_KEYS key, value): what the record cannot hold
+
+    def answer(self, key: str) -> str:
+        return dict(self.answers).get(key, "")
 
     @property
     def route(self) -> str:
@@ -169,14 +257,7 @@ class Classification:
     language: Lang
     authenticity: Authenticity
     auth_reason: str
-    deadline_days: int | None = None  # auto-close warnings: days until the case closes
-
-    @property
-    def needs_review(self) -> bool:
-        return self.confidence < REVIEW_THRESHOLD
-
-
-REVIEW_THRESHOLD = 0.6
+    asks: Asks = Asks()
 
 
 @dataclass(frozen=True)
@@ -189,6 +270,7 @@ class NextAction:
     draft_purpose: str | None = None
     wait_until: dt.datetime | None = None
     on_whom: str = "you"  # "you" | "support"
+    overdue: bool = False  # wait_until is a deadline that has passed
 
     def as_dict(self) -> dict:
         return {
@@ -198,6 +280,7 @@ class NextAction:
             "draft_purpose": self.draft_purpose,
             "wait_until": self.wait_until.isoformat() if self.wait_until else None,
             "on_whom": self.on_whom,
+            "overdue": self.overdue,
         }
 
 
@@ -214,3 +297,25 @@ class CaseView:
     state_since: dt.datetime | None = None
     deadline: dt.datetime | None = None
     missing_items: tuple[str, ...] = field(default=())
+    reopen_by: dt.datetime | None = None  # support resolved the case; a reply by then reopens it
+    pending: Asks = Asks()  # what support's latest asking mail asked, when no reply went out since
+    pending_kind: MailKind | None = None
+
+
+def merge_asks(asks: list[Asks]) -> Asks:
+    """What several unanswered mails asked, oldest first, as one: every item once, in the order first asked;
+    the latest options, exact words, deadline and reopen-by date; the account named, if all name the same."""
+    items: list[Ask] = []
+    for a in asks:
+        items += [i for i in a.items if i not in items]
+    latest = {name: next((getattr(a, name) for a in reversed(asks) if getattr(a, name)), None)
+              for name in ("options", "phrase", "deadline", "reopen_by")}
+    with_deadline = next((a for a in reversed(asks) if a.deadline), None)
+    scopes: dict[Ask, set[str]] = {}
+    for a in asks:
+        for item in a.items:
+            scopes.setdefault(item, set()).add(a.account(item))
+    questions = tuple(q for a in asks for q in a.questions)
+    return Asks(tuple(items), latest["options"] or (), latest["phrase"] or "", questions, latest["deadline"],
+                with_deadline.deadline_text if with_deadline else "", latest["reopen_by"],
+                tuple((i, next(iter(s))) for i, s in scopes.items() if len(s) == 1 and "" not in s))

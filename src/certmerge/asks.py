@@ -1,0 +1,323 @@
+"""What a support mail asks of the user, read from its new text (never the quoted history), in English and
+Japanese: the facts requested, the options offered, the exact words to reply with, questions no known fact
+names, and the deadline (or, for a "resolved, reply within N days to reopen" mail, the reopen-by date).
+
+Pure. A fact counts as asked only inside a request: a sentence that asks ("please provide", "could you",
+"?", 「ご教示ください」) or that reports a value as not found; and in the list items that follow a line that
+asks. Words such as "merge" or an account ID in a statement are not requests.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from . import deadlines
+from .model import Ask, Asks, Lang, Option
+
+_I = re.I
+
+# A sentence (or list item) that asks something of the user: a polite imperative, a question, a need, or a
+# value reported as not found. "Thank you for your reply" is not one.
+_REQUEST = re.compile(
+    r"\bplease\b|\bkindly\b|\b(could|can|would|will) you\b|let us know|let me know|\bwe (still )?(need|require|will "
+    r"need|would need)\b|\b(i|we) (also |still )?(need|require)\b|^(provide|send|share|confirm|reply|respond|tell us|"
+    r"include|specify|indicate|advise)\b|\bno match\b|\b(wasn't|weren't) able to\b|"
+    r"\bin your reply\b|\?|\b(could not|couldn't|unable to|were not able to|was not able to|cannot|can't) (find|locate|"
+    r"verify|match|identify)|\b(does|do|did) not (match|exist|appear|include|contain)|\bnot (found|valid|recognized)\b|"
+    r"\b(is|are|was|were) (missing|not (included|provided|listed))|\bwe have not (yet )?received\b|"
+    r"ください|下さい|いただけ|頂け|いただきたく|願い|お知らせ(ください|いただ|願)|ご教示|ご返信|ご回答|ご提供|お送り|お聞かせ|"
+    r"必要|？|見つかりません|見当たりません|確認できません|確認できず|一致しません|存在しません|不足|"
+    r"いただいておりません|頂いておりません|漏れ|(記載|ご記入|情報|記述)[^。\n]{0,8}(ございません|ありません)", _I)
+_LIST_MARK = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*")
+_ASIDE = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")  # "(this can differ from the email you sign in with)"
+_WHICH = re.compile(r"\bwhich\b|どちら|いずれ", _I)
+_LIST_CUE = re.compile(r"[:：]\s*$|following|below|these|\bas follows\b|以下|下記|次の", _I)
+_NOT_REQUEST = re.compile(r"^\s*(thank|thanks|many thanks)\b|^(ご連絡|ご返信|お問い合わせ)(いただき)?(誠に)?ありがとう", _I)
+
+# Facts, in the order they are tested; the position of the match orders what was asked.
+_FACTS: tuple[tuple[Ask, re.Pattern], ...] = tuple((a, re.compile(p, _I)) for a, p in (
+    (Ask.BUILDER_ID_EMAIL, r"builder\s*id|ビルダー\s*ID"),
+    (Ask.CREDLY_EMAIL, r"credly[^.?\n。]{0,60}(e-?mail|address|account)|(e-?mail|address|account)[^.?\n。]{0,40}credly|"
+                       r"credly[^。\n]{0,30}(メール|アドレス|アカウント)"),
+    (Ask.PROFILE_NAME, r"profile name|name[^.?\n]{0,30}(as it appears|exactly as|on (your|the) profile|in roman|"
+                       r"in english|in latin|in alphabet)|romaji|roman (letters|alphabet|characters)|legal name|"
+                       r"ローマ字|英字|アルファベット|プロフィール[^。\n]{0,12}(名前|氏名|お名前)|英語表記"),
+    (Ask.TRAINING_EMAIL, r"aws\.?\s?training[^.?\n。]{0,40}(notification|e-?mail|通知|メール)|"
+                         r"training (notification )?e-?mail|トレーニング[^。\n]{0,10}(通知|メール)"),
+    (Ask.CERTIFICATION_EMAIL, r"certification (account )?(notification )?e-?mail|e-?mail[^.?\n]{0,80}certification notification|"
+                              r"e-?mail[^.?\n]{0,30}(for|on|of|in) (the |your )?certification (notification|account|profile)|"
+                              r"certification notifications?|認定[^。\n、]{0,6}(通知|連絡)[^。\n]{0,6}(メール|アドレス|先)|"
+                              r"認定通知|資格[^。\n]{0,4}通知"),
+    (Ask.LOGIN_EMAIL, r"(login|log-in|log in|sign-in|sign in|signin)[^.?\n]{0,20}e-?mail|"
+                      r"e-?mail[^.?\n]{0,40}(to |you )(log|sign) ?in|ログイン[^。\n]{0,10}(メール|アドレス)|"
+                      r"サインイン[^。\n]{0,10}(メール|アドレス)|e-?mail address(es)? (associated|registered|linked|tied) "
+                      r"(with|to) (both|each|the|your) (of your )?(two )?(certification )?accounts?|"
+                      r"(両方|それぞれ|各)の?アカウント[^。\n]{0,12}(メール|アドレス)|(登録|ご登録)[^。\n]{0,8}メールアドレス"),
+    (Ask.KEEP_ACCOUNT, r"which (of the|of your|one|account)[^.?\n]{0,60}(keep|retain|primary|main|remain|survive)|"
+                       r"(account|one) (you (would like|want|wish)|to) (to )?(keep|retain|remain)|primary account|"
+                       r"(どちら|いずれ)[^。\n]{0,20}(残|存続|統合先|メイン|主)|(残す|存続させる|存続する)アカウント|"
+                       r"統合先の?アカウント[^。\n]{0,8}(ご教示|お知らせ|教え|ご指定|について)"),
+    (Ask.ACCOUNT_ID, r"candidate\s*id|certification\s*(account\s*)?id|account\s*id|\bid\b[^.?\n]{0,30}(provided|given|"
+                     r"you (gave|sent|shared))|(correct|right|valid|full) id\b|\b(the|that|this|your) id\b|受験者\s*ID|認定\s*(アカウント)?\s*ID|アカウント\s*ID|候補者\s*ID|"
+                     r"candidate\s*ID"),
+    (Ask.CERTIFICATIONS, r"(list|names?) of (the |your |all |each )?certifications?|certifications? (held|you hold|on|in|under|"
+                         r"associated|earned|for each)|which certifications|pass(ed)? dates?|(exam|passing|certification) "
+                         r"dates?|date[^.?\n]{0,20}(passed|earned|achieved)|保有[^。\n]{0,8}(認定|資格)|(認定|資格)[^。\n]{0,10}"
+                         r"(一覧|名称|名前)|合格日|取得日|認定日"),
+    (Ask.BENEFIT_PLAN, r"(voucher|benefit|discount)[^.?\n]{0,80}\b(use|redeem|plan)|(use|redeem|plan)[^.?\n]{0,60}"
+                       r"(voucher|benefit|discount)|(バウチャー|特典|割引)[^。\n]{0,40}(ご利用|使用|利用する|ご使用|予定)"),
+    (Ask.BENEFITS, r"\bbenefits?\b|vouchers?|discount|特典|バウチャー|割引"),
+    (Ask.REASON, r"\breason\b|\bwhy\b|理由"),
+    (Ask.NAME, r"(full|your) name|氏名|お名前"),
+))
+
+# Approving the merge as described (as against giving facts).
+_CONFIRM = re.compile(
+    r"confirm (that )?(you|you'd|you would) (still )?(want|wish|would like|like|agree|approve|are (ok|okay|fine))|"
+    r"confirm (the|this|your|that the) (account )?(merge|merging|consolidation|request)|"
+    r"confirm (if|whether) (you|we) (would like|want|wish|should|can|may) (to )?(proceed|go ahead|merge)|"
+    r"(reply|respond|write back)[^.\n]{0,60}\bto (confirm|approve|authori[sz]e|proceed|consent)|"
+    r"(approve|authori[sz]e|consent to|agree to) (the|this|that) (account )?merg|your (approval|consent|authori[sz]ation)|"
+    r"do you (want|wish|agree|approve)[^.?\n]{0,100}merg|ok(ay)? (for us )?to proceed|"
+    r"(would you like|do you want) (us )?to proceed|"
+    r"confirm (that )?(the|these|this|above|following) (details|information|summary|is|are)[^.?\n]{0,30}(correct|accurate)|"
+    r"統合[^。\n]{0,20}(同意|承認|ご了承)|同意いただけ|同意(いただける|される)|ご承認|了承いただけ|"
+    r"(進めて|実施して|実行して|統合して)(も)?(よろしい|差し支え|問題)|問題(が)?(なければ|ございませんでしたら|無ければ)|"
+    r"よろしければ[^。\n]{0,40}(返信|ご連絡|お知らせ)|(上記|以下|下記)[^。\n]{0,20}(内容|とおり|通り)[^。\n]{0,30}(よろしい|間違い|相違)", _I)
+
+# The exact words to reply with: a cue, then the words in quotes (or alone on the next line).
+_PHRASE_CUE = re.compile(
+    r"(reply|respond|write|type|answer|state|include|copy)[^.\n]{0,60}(with|using|the following|these|this|"
+    r"exact|verbatim|words|phrase|statement|sentence)|(following|this|exact) (phrase|statement|sentence|wording|words|text)|"
+    r"文言|一文|そのまま|記載の上|ご記載|記載して|ご記入|以下の?(内容|文)[^。\n]{0,10}(返信|記載|ご返信)|下記の?(内容|文)[^。\n]{0,10}(返信|記載)", _I)
+_WORDS_CUE = re.compile(r"phrase|statement|sentence|wording|words|verbatim|文言|一文|そのまま", _I)
+_QUOTED = re.compile(r"『([^』\n]{4,300})』|「([^」\n]{4,300})」|“([^”\n]{4,300})”|\"([^\"\n]{4,300})\"|"
+                     r"(?<![A-Za-z])'([^'\n]{8,300})'(?![A-Za-z])")
+
+# Option lists: "A) ...", "Option B: ...", "(1) ...", "2. ...", "① ...", "案A：..."
+_OPTION = re.compile(r"^\s*[-*•・]?\s*(?:option|choice|オプション|選択肢|案)?\s*(?:[(（]?([A-Da-d]|[1-9])\s*(?:案)?"
+                     r"(?:[)）.:：]|\s[-–—]\s)|([①-⑨])[.:：)）]?)\s*(\S.{2,300})$", _I)
+_CHOOSE = re.compile(r"\b(choose|select|pick) (one|between|from|an option|the option|which|either)|which (option|one)\b|"
+                     r"\bwhich of (these|those|the two)\b|\breply with \(?[a-d1-9]\)? or \(?[a-d1-9]\)?|"
+                     r"\boption you\b|one of the following|(reply|respond|answer) with (the )?(letter|number|option)|"
+                     r"\bwhich of the following\b|\bprefer(red)?\b[^.\n]{0,30}\boption|いずれか|どちらか|お選び|ご選択|選択して|"
+                     r"ご希望の(方|番号|案|選択肢)", _I)
+
+_RESOLVED = re.compile(
+    r"(has been|have been|was|is now|we have|we've) (marked as )?(resolved|closed)|"
+    r"(解決済み|クローズ)(と|に)?(させていただき|いたし|し|なり|とな)ました|解決済みとして", _I)
+_REOPEN = re.compile(r"re-?open|再開|再オープン|再度オープン", _I)
+# A sentence that sets the user a limit: support closes (or resolved) the case, or wants the reply by then.
+# "An agent will respond within 2 business days" is support's own promise, not the user's deadline.
+_CLOSE_CUE = re.compile(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from you|\b(your|a) (reply|response|answer)"
+                        r"\b[^.\n]{0,40}\b(by|within|before)\b|\b(please|kindly) (reply|respond|get back|send)[^.\n]{0,60}\b(by|"
+                        r"within|in|before|no later)\b|\b(reply|respond) (by|within|in|before|no later)\b|\bdeadline\b|"
+                        r"クローズ|解決済|再開|(ご返信|ご回答|ご連絡)(が|を)?(いただけない|いただけなかった|ない|なかった)|"
+                        r"(まで|以内)(に)?[^。\n]{0,10}(ご返信|ご回答|ご連絡|お知らせ|返信)|期限", _I)
+_SURVEY_Q = re.compile(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
+                       r"満足|いかがでしたか|役に立ちましたか", _I)
+_SENTENCE = re.compile(r"(?:[^.!?。！？\n]|[.!?](?![\s)]|$))+(?:[.!?。！？]+|$)", re.M)
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*\S")
+
+
+def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "") -> Asks:
+    """What the new text of a support mail asks; `sent` (the mail's Date) anchors relative deadlines."""
+    lines = [ln.strip() for ln in text.splitlines()]
+    options = _options(lines) if _CHOOSE.search(text) else ()
+    if options:
+        lines = [ln for ln in lines if not _OPTION.match(ln)]
+    requests = _request_parts(lines)
+    plain = [r.partition(_CONTEXT)[0] for r in requests]
+    joined = "\n".join(plain)
+    items, scoped = _facts(requests)
+    phrase = _phrase(lines)
+    confirm = bool(_CONFIRM.search(text))
+    asked: list[Ask] = []
+    if options:
+        asked.append(Ask.CHOICE)
+    if phrase:
+        asked.append(Ask.PHRASE)
+    if confirm and not phrase:
+        asked.append(Ask.CONFIRM)
+    if (confirm or phrase) and Ask.ACCOUNT_ID in items and not _asks_for_id(joined):
+        items.remove(Ask.ACCOUNT_ID)  # "confirm the merge of AWS0135 into AWS0246" names IDs, does not ask
+    asked += [a for a in items if a not in asked]
+    questions = tuple(q for q in _questions(plain) if not _fact_in(q))
+    if questions:
+        asked.append(Ask.QUESTION)
+    deadline, words, reopen = _deadline(text, sent, lang, country)
+    return Asks(tuple(asked), options, phrase, questions, None if reopen else deadline,
+                words, deadline if reopen else None, tuple((a, scoped[a]) for a in asked if a in scoped))
+
+
+def _request_parts(lines: list[str]) -> list[str]:
+    """The sentences that ask, and the items of a list announced by one ("please send the following:"); an
+    item's wrapped lines are joined to it, and only its first sentence counts (the rest explains it)."""
+    out: list[str] = []
+    block = in_list = False
+    item: list[str] = []
+    announced = ""
+
+    def close_item() -> None:
+        if item:
+            text = " ".join(item)
+            first = _SENTENCE.match(text)
+            out.append((first.group(0) if first else text).strip() + _CONTEXT + announced)
+            item.clear()
+
+    for line in lines + [""]:
+        if not line:
+            close_item()
+            continue
+        if _LIST_ITEM.match(line):
+            close_item()
+            if block:
+                item.append(_LIST_MARK.sub("", line, count=1))
+                in_list = True
+            continue
+        if item:
+            item.append(line)
+            continue
+        parts = [m.group(0).strip() for m in _SENTENCE.finditer(line) if m.group(0).strip()]
+        asking = [p for p in parts if _REQUEST.search(p) and not _NOT_REQUEST.search(p)]
+        out += asking
+        if any(_LIST_CUE.search(p) for p in asking):
+            block, in_list = True, False
+            announced = " ".join(asking)
+        elif not in_list:
+            block = False
+    return out
+
+
+def _facts(requests: list[str]) -> tuple[list[Ask], dict[Ask, str]]:
+    """The facts asked, in order, and for each the one account it is asked about ("" for both)."""
+    found: list[tuple[int, int, Ask]] = []
+    scopes: dict[Ask, set[str]] = {}
+    for i, part in enumerate(requests):
+        text, _sep, context = part.partition(_CONTEXT)
+        named = _named(text) or _named(context)
+        one = next(iter(named)) if len(named) == 1 else ""
+        for pos, ask in _facts_of(_ASIDE.sub(" ", text)):
+            found.append((i, pos, ask))
+            scopes.setdefault(ask, set()).add(one)
+    out: list[Ask] = []
+    for _i, _pos, ask in sorted(found, key=lambda f: (f[0], f[1])):
+        if ask not in out:
+            out.append(ask)
+    if Ask.BENEFIT_PLAN in out and Ask.BENEFITS in out:
+        out.remove(Ask.BENEFITS)
+    return out, {a: next(iter(s)) for a, s in scopes.items() if len(s) == 1 and "" not in s}
+
+
+_ACCOUNT_ID = re.compile(r"\bAWS\d{5,12}\b")
+_CONTEXT = "\x00"  # a list item carries the line that announced it after this mark (for whose account)
+_SOURCE_WORDS = re.compile(r"統合元|source account|account (?:you want |you'd like |you would like )?to (?:be )?merged?\b|"
+                           r"account being merged|merged account|(?:second|other) account", _I)
+_TARGET_WORDS = re.compile(r"統合先|残す|存続|target account|account (?:you want |you'd like |you would like )?to keep|"
+                           r"account being kept|kept account|account you (?:want|would like|wish) to keep", _I)
+
+
+def _named(text: str) -> set[str]:
+    """The accounts a request is about: the IDs it names, else the role it names (@source, @target)."""
+    ids = set(_ACCOUNT_ID.findall(text.upper()))
+    if ids:
+        return ids
+    roles = {"@source"} if _SOURCE_WORDS.search(text) else set()
+    return roles | ({"@target"} if _TARGET_WORDS.search(text) else set())
+_SPECIFIC_EMAILS = frozenset({Ask.BUILDER_ID_EMAIL, Ask.CREDLY_EMAIL, Ask.TRAINING_EMAIL, Ask.CERTIFICATION_EMAIL})
+
+
+def _facts_of(part: str) -> list[tuple[int, Ask]]:
+    """The facts one request asks for, with their positions. A more specific ask wins over the generic words
+    it contains: "the email of the Builder ID you sign in with" is not the login e-mail; "the email where the
+    account you want to keep gets notifications" does not ask which account to keep."""
+    taken: list[tuple[int, int]] = []
+    hits: list[tuple[int, Ask]] = []
+    for ask, pattern in _FACTS:
+        for m in pattern.finditer(part):
+            if any(s <= m.start() < e for s, e in taken):
+                continue  # "certification notification email" is not also "certifications"
+            taken.append((m.start(), m.end()))
+            hits.append((m.start(), ask))
+            break
+    asks = {a for _p, a in hits}
+    drop = set()
+    if asks & {Ask.BUILDER_ID_EMAIL, Ask.CREDLY_EMAIL}:
+        drop.add(Ask.LOGIN_EMAIL)
+    others = asks - {Ask.KEEP_ACCOUNT, Ask.ACCOUNT_ID, Ask.NAME}
+    if others and not _WHICH.search(part):
+        drop.add(Ask.KEEP_ACCOUNT)
+    if others and not _asks_for_id(part):
+        drop.add(Ask.ACCOUNT_ID)
+    if asks & (_SPECIFIC_EMAILS | {Ask.PROFILE_NAME}):
+        drop.add(Ask.NAME)
+    return [(p, a) for p, a in hits if a not in drop]
+
+
+def _fact_in(text: str) -> bool:
+    return any(p.search(text) for _a, p in _FACTS) or bool(_CONFIRM.search(text))
+
+
+def _asks_for_id(text: str) -> bool:
+    return bool(re.search(r"(provide|send|share|what is|check|verify|correct|not found|could not|unable|教え|ご教示|"
+                          r"お知らせ|見つかりません|確認できません|一致しません)[^.?\n。]{0,60}(id\b|ＩＤ|ID)|"
+                          r"(id\b|ID)[^.?\n。]{0,60}(not found|does not|doesn't|invalid|incorrect|見つかりません|"
+                          r"確認できません|一致しません|誤)", text, _I))
+
+
+def _questions(requests: list[str]) -> list[str]:
+    """Questions put to the user ("Do you still use the personal address?"), not "Questions?" or a survey's."""
+    return [q for q in requests if q.rstrip().endswith(("?", "？")) and 15 <= len(q) < 300
+            and not _SURVEY_Q.search(q)]
+
+
+def _options(lines: list[str]) -> tuple[Option, ...]:
+    found: list[Option] = []
+    for line in lines:
+        m = _OPTION.match(line)
+        if m:
+            found.append(Option((m.group(1) or m.group(2)).upper(), m.group(3).strip()))
+        elif found and line and len(found) == 1 and not line.endswith((":", "：")):
+            found = []  # a lone numbered line is not an option list
+    labels = [o.label for o in found]
+    return tuple(found) if len(found) >= 2 and len(set(labels)) == len(labels) else ()
+
+
+def _phrase(lines: list[str]) -> str:
+    for i, line in enumerate(lines):
+        if not _PHRASE_CUE.search(line):
+            continue
+        here = _QUOTED.search(line[_PHRASE_CUE.search(line).start():])
+        if here:
+            return next(g for g in here.groups() if g).strip()
+        for nxt in lines[i + 1:i + 4]:  # the words on a line (or quoted) of their own
+            if not nxt:
+                continue
+            quoted = _QUOTED.fullmatch(nxt.strip(" >\t"))
+            if quoted:
+                return next(g for g in quoted.groups() if g).strip()
+            if line.rstrip().endswith((":", "：")) and _WORDS_CUE.search(line) and len(nxt) < 200 \
+                    and not _LIST_ITEM.match(nxt):
+                return nxt.strip(" >\t")
+            break
+    return ""
+
+
+def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str):
+    """(when, the words, whether it is a reopen-by date)."""
+    if sent is None:
+        return None, "", False
+    if sent.tzinfo is None:
+        sent = sent.replace(tzinfo=dt.timezone.utc)
+    country = country or ("JP" if lang is Lang.JA else "US")
+    reopen = bool(_RESOLVED.search(text) and _REOPEN.search(text))
+    for m in _SENTENCE.finditer(text):
+        part = m.group(0)
+        if not _CLOSE_CUE.search(part) or reopen != bool(_REOPEN.search(part)):
+            continue  # a window to reopen a resolved case is not a deadline to keep it open, and vice versa
+        part = deadlines.normalize(part)  # 「１２月１１日」 as 「12月11日」 (only here: a phrase stays verbatim)
+        found = deadlines.absolute(part, sent) or deadlines.span(part, sent, country)
+        if found:
+            return found.when, found.text, reopen
+    return None, "", reopen
