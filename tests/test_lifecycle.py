@@ -98,8 +98,29 @@ def test_deadline_makes_a_keep_open_draft_or_stamps_the_due_draft():
     assert waiting.draft_purpose == "keep_open" and waiting.wait_until == deadline
     due = lifecycle.next_action(_view(S.CONFIRMATION_REQUESTED, deadline=deadline), T0 + dt.timedelta(days=1))
     assert due.draft_purpose == "confirm_merge" and "closes" in due.detail
+    assert not waiting.overdue and not due.overdue
     passed = lifecycle.next_action(_view(S.AWAITING_COMPLETION, deadline=deadline), T0 + dt.timedelta(days=4))
-    assert passed.draft_purpose != "keep_open"
+    assert passed.overdue and passed.wait_until == deadline and passed.detail.startswith("OVERDUE")
+    late_due = lifecycle.next_action(_view(S.CONFIRMATION_REQUESTED, deadline=deadline), T0 + dt.timedelta(days=4))
+    assert late_due.draft_purpose == "confirm_merge" and late_due.overdue
+
+
+def test_reopen_by_asks_for_a_reopen_reply_and_stays_when_overdue():
+    until = T0 + dt.timedelta(days=14)
+    soon = lifecycle.next_action(_view(S.INFO_REQUESTED, reopen_by=until), T0)
+    assert soon.draft_purpose == "reopen" and soon.wait_until == until and not soon.overdue
+    late = lifecycle.next_action(_view(S.INFO_REQUESTED, reopen_by=until), until + dt.timedelta(seconds=1))
+    assert late.draft_purpose == "reopen" and late.overdue and "OVERDUE" in late.detail
+    done = lifecycle.next_action(_view(S.COMPLETED, reopen_by=until), T0)  # merged: nothing to reopen
+    assert done.draft_purpose != "reopen"
+
+
+def test_a_thank_you_after_completion_does_not_move_the_case_back():
+    assert lifecycle.step(S.COMPLETED, lifecycle.reply_event(S.COMPLETED, ())) is S.COMPLETED
+    reported = lifecycle.reply_event(S.COMPLETED, ("benefit: voucher",))
+    assert lifecycle.step(S.COMPLETED, reported) is S.AWAITING_COMPLETION
+    with pytest.raises(IllegalTransition):  # only support mail reopens a closed case
+        lifecycle.step(S.CLOSED, lifecycle.reply_event(S.CLOSED, ()))
 
 
 def test_missing_items_after_completion_ask_for_a_report():

@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import lifecycle
-from .casefile import casefile_to_dict, parse_casefile
+from .casefile import answer_value, casefile_to_dict, parse_casefile
 from .config import Settings
-from .drafts import build_draft
+from .drafts import build_draft, placeholders
 from .errors import IllegalTransition, ParseError, StoreError, UserError
-from .model import CaseFile, CaseState, CaseView, Classification, Event, MailKind, NextAction
-from .pipeline import Policy, effect_of, match_case
+from .model import Asks, CaseFile, CaseState, CaseView, Classification, Event, Lang, MailKind, NextAction, merge_asks
+from .pipeline import Policy, blocked, effect_of, match_case, replay
 from .sources.base import RawMail
 from .store import Change, Store
 
@@ -123,11 +123,34 @@ class App:
         return parse_casefile(case["casefile"], f"case {case['id']}", today=dt.date.max)
 
     def view(self, case: dict) -> CaseView:
+        asks, kind, _lang = self.pending(case)
         return CaseView(state=CaseState(case["state"]), casefile=self.casefile(case),
                         vendor_case_id=case["vendor_case_id"], support_address=case["support_address"],
                         last_support_mail_at=case["last_support_mail_at"],
                         last_reply_sent_at=case["last_reply_sent_at"], state_since=case["state_since"],
-                        deadline=case["deadline"], missing_items=tuple(case["missing_items"]))
+                        deadline=case["deadline"], missing_items=tuple(case["missing_items"]),
+                        reopen_by=case["reopen_by"], pending=asks, pending_kind=kind)
+
+    def pending(self, case: dict) -> tuple[Asks, MailKind | None, Lang]:
+        """What support asked since the user's last reply (every asking mail, older first: a warning that
+        repeats a request adds its deadline to it), the kind of the latest asking mail, and the language to
+        answer in (that mail's, else the latest support mail's, else the case's)."""
+        asking: list[dict] = []
+        lang = None
+        for m in self.store.messages(case["id"]):  # newest first
+            when = m["date"] or m["processed_at"]
+            if m["direction"] == "out" or (case["last_reply_sent_at"] and when <= case["last_reply_sent_at"]):
+                break
+            if m["authenticity"] == "fail" or m["needs_review"] or blocked(m):
+                continue
+            lang = lang or Lang(m["language"])
+            if m["asks"] and m["asks"].get("items"):
+                asking.append(m)
+        if not asking:
+            return Asks(), None, lang or Lang(case["language"])
+        latest = asking[0]
+        return merge_asks([Asks.from_dict(m["asks"]) for m in reversed(asking)]), MailKind(latest["kind"]), \
+            Lang(latest["language"])
 
     def next_action(self, case: dict) -> NextAction:
         return lifecycle.next_action(self.view(case), self.clock())
@@ -140,7 +163,7 @@ class App:
         except IllegalTransition as exc:
             raise NotNow(exc, detail) from None
         now = self.clock()
-        events = [{"at": now, "type": "action", "detail": detail}]
+        events = [{"at": now, "type": "action", "detail": detail, "event": event.value}]
         values = {"updated_at": now, **updates}
         if new_state is not state:
             values.update(state=new_state.value, state_since=now)
@@ -156,14 +179,29 @@ class App:
         updates = {"vendor_case_id": vendor_case_id} if vendor_case_id else {}
         return self.act(case, Event.SUBMITTED, "support case created on the web form", **updates)
 
+    def unsent_placeholders(self, case: dict) -> list[str]:
+        """The placeholders still in the latest draft not yet sent (`sent` warns about them)."""
+        unsent = [d for d in self.store.drafts(case["id"]) if d["sent_at"] is None and d["path"]]
+        return placeholders(_draft_text(Path(unsent[-1]["path"]))) if unsent else []
+
     def sent(self, case: dict) -> dict:
         now = self.clock()
-        case = self.act(case, Event.REPLY_SENT, "reply sent (recorded by hand)", last_reply_sent_at=now,
-                        deadline=None)
-        for d in self.store.drafts(case["id"]):
-            if d["sent_at"] is None:
-                self.store.update_draft(d["id"], sent_at=now)
+        unsent = [d for d in self.store.drafts(case["id"]) if d["sent_at"] is None]
+        event = lifecycle.reply_event(CaseState(case["state"]), case["missing_items"])
+        case = self.act(case, event, "reply sent (recorded by hand)", last_reply_sent_at=now, deadline=None,
+                        reopen_by=None)
+        for d in unsent:
+            self.store.update_draft(d["id"], sent_at=now)
         return case
+
+    def answer(self, case: dict, key: str, value: str) -> dict:
+        """Record what only the user can tell support (a choice, the profile name...); drafts then use it."""
+        value = answer_value(key, value)
+        cf = dict(case["casefile"])
+        cf["answers"] = {**(cf.get("answers") or {}), key: value}
+        self.store.replace_casefile(case["id"], cf, case["language"], case["vendor_case_id"], self.clock(),
+                                    f"answer recorded: {key}")
+        return self.store.case(case["id"])
 
     def verify(self, case: dict, answers: VerifyAnswers) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
@@ -187,7 +225,7 @@ class App:
 
         mail = parse_bytes(raw)
         c = self.settings.classify
-        return mail, classify(mail, c.vendor_domains, c.trusted_authserv_ids)
+        return mail, classify(mail, c.vendor_domains, c.trusted_authserv_ids, c.support_country)
 
     def process(self, item: RawMail) -> Outcome | None:
         """One mail through the whole pipeline; never raises for a bad mail (it is quarantined).
@@ -243,12 +281,14 @@ class App:
 
     # --- drafts ----------------------------------------------------------------------------------------
     def draft(self, case: dict, purpose: str | None = None) -> tuple[Path, object]:
+        """Write the reply that is due (answering what support's latest mail asked) to drafts/."""
         nxt = self.next_action(case)
         purpose = purpose or nxt.draft_purpose
         if not purpose:
             raise UserError(f"no reply is due in state {case['state']} ({nxt.title})",
                             "name one with --purpose, e.g. --purpose follow_up")
-        msg = build_draft(case, purpose, self.clock())
+        asks, _kind, lang = self.pending(case)
+        msg = build_draft(case, purpose, self.clock(), asks, lang)
         self.settings.drafts_dir.mkdir(parents=True, exist_ok=True)
         path = self.settings.drafts_dir / f"case{case['id']}-{purpose}.eml"
         tmp = path.with_suffix(".eml.tmp")
@@ -284,40 +324,80 @@ class App:
         for case in self.store.cases():
             nxt = self.next_action(case)
             msgs = self.store.messages(case["id"], limit=limit)
+            pending = self.pending(case)[0]
             out.append({"case": case, "next_action": nxt, "messages": msgs, "history": self.store.history(case["id"]),
+                        "pending": pending.as_dict() if pending.items else None,
                         "waited": now - (case["state_since"] or now), "drafts": self.store.drafts(case["id"])})
         return out
 
     def relabel(self, ref: str, kind: MailKind) -> tuple[dict, str]:
-        """Correct a mail's kind and re-run the lifecycle from that mail; the correction stays in history."""
+        """Correct a mail's kind and re-run the lifecycle from that mail onward, in one transaction; the
+        correction stays in the history."""
+        msg = self._stored(ref)
+        detail = f"mail {msg['id']} relabelled {msg['kind']} -> {kind.value} by the user"
+        fix = {"kind": kind.value, "needs_review": False, "confidence": 1.0}
+        if not msg["case_id"]:
+            self.store.update_message(msg["id"], **fix)
+            return msg, f"relabelled {msg['kind']} -> {kind.value} (not part of a case)"
+        summary = self._rerun(msg, fix, "relabel", detail)
+        return msg, f"relabelled {msg['kind']} -> {kind.value}; {summary}"
+
+    def accept(self, ref: str) -> tuple[dict, str]:
+        """Act on a mail that could not move the case by itself (a forward of support mail by someone else):
+        the lifecycle re-runs from it as if support had sent it to you; recorded in the history."""
+        msg = self._stored(ref)
+        if not msg["case_id"]:
+            raise UserError(f"mail {msg['id']} is not part of a case", "only mail of a case can be accepted")
+        if msg["authenticity"] == "fail":
+            raise UserError(f"mail {msg['id']} failed the authenticity check ({msg['auth_reason']})",
+                            "forged mail is never accepted; if support really wrote it, ask them to write again")
+        if not blocked(msg):
+            raise UserError(f"mail {msg['id']} already counts for the case", "nothing to accept")
+        if lifecycle.event_for(MailKind(msg["kind"])) is None:
+            raise UserError(f"mail {msg['id']} is {msg['kind']}, which does not move a case",
+                            "relabel it first if it is misread: `certmerge relabel N KIND`")
+        detail = f"mail {msg['id']} ({msg['kind']}) accepted by the user"
+        summary = self._rerun(msg, {"effect": f"accepted by you: {msg['effect']}"[:2000], "needs_review": False},
+                              "accept", detail)
+        return msg, f"accepted {msg['kind']}; {summary}"
+
+    def _stored(self, ref: str) -> dict:
         msg = self.store.message(ref)
         if not msg:
             raise UserError(f"no stored mail {ref!r}", "use the number or Message-ID shown by `certmerge status`")
-        if not msg["case_id"]:
-            self.store.update_message(msg["id"], kind=kind.value, needs_review=False)
-            return msg, f"relabelled {msg['kind']} -> {kind.value} (not part of a case)"
+        return msg
+
+    def _rerun(self, msg: dict, fix: dict, kind: str, detail: str) -> str:
+        """Apply `fix` to the stored mail and re-run the lifecycle from it onward, all in one transaction."""
         case = self.store.case(msg["case_id"])
+        history = self.store.history(case["id"])
+        rows = {m["id"]: m for m in self.store.messages(case["id"])}
+        rows[msg["id"]] = {**rows[msg["id"]], **fix}
         state = CaseState(case["state"])
-        ev = lifecycle.event_for(kind)
+        new_state = replay(history, rows, msg["id"], state)
         now = self.clock()
-        events = [{"at": now, "type": "relabel", "message_ref": msg["id"],
-                   "detail": f"mail {msg['id']} relabelled {msg['kind']} -> {kind.value} by the user"}]
+        events = [{"at": now, "type": kind, "message_ref": msg["id"], "detail": detail}]
         updates: dict = {"updated_at": now}
-        summary = f"relabelled {msg['kind']} -> {kind.value}; state stays {state.value}"
-        if ev is not None and msg["authenticity"] != "fail":
-            try:
-                new_state = lifecycle.step(state, ev)
-            except IllegalTransition as exc:
-                raise UserError(f"cannot apply {kind.value} now: {exc}", "the state is unchanged") from None
-            if new_state is not state:
-                updates.update(state=new_state.value, state_since=now)
-                events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                               "message_ref": msg["id"], "detail": f"by relabel to {kind.value}"})
-                summary = f"relabelled {msg['kind']} -> {kind.value}; {state.value} -> {new_state.value}"
+        if new_state is not state:
+            updates.update(state=new_state.value, state_since=now)
+            events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
+                           "message_ref": msg["id"], "detail": f"by {kind} of mail {msg['id']} (re-run from it)"})
         self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=updates,
-                                 events=events))
-        self.store.update_message(msg["id"], kind=kind.value, needs_review=False, confidence=1.0)
-        return msg, summary
+                                 events=events, message_updates={msg["id"]: fix}))
+        return f"{state.value} -> {new_state.value}" if new_state is not state else f"state stays {state.value}"
+
+
+def _draft_text(path: Path) -> str:
+    """The decoded body of a draft file ("" when it is gone or unreadable)."""
+    import email
+    import email.policy
+
+    try:
+        msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+        body = msg.get_body(("plain",))
+        return body.get_content() if body is not None else ""
+    except (OSError, LookupError, ValueError):
+        return ""
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:
@@ -341,7 +421,8 @@ def classify_report(app: App, path: Path) -> dict:
     return {"file": str(path), "kind": cls.kind.value, "confidence": cls.confidence,
             "authenticity": cls.authenticity.value, "auth_reason": cls.auth_reason, "case_id": cls.case_id,
             "language": cls.language.value, "needs_review": cls.confidence < app.settings.classify.review_threshold,
-            "subject": mail.subject, "from": mail.sender.email, "reasons": [str(r) for r in cls.reasons]}
+            "subject": mail.subject, "from": mail.sender.email, "reasons": [str(r) for r in cls.reasons],
+            "asks": cls.asks.as_dict() if cls.asks else None}
 
 
 __all__ = ["App", "Outcome", "VerifyAnswers", "StoreError", "classify_report", "iter_files"]

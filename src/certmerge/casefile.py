@@ -11,7 +11,7 @@ import tomllib
 from pathlib import Path
 
 from .errors import ConfigError
-from .model import Account, Benefit, CaseFile, Certification, Lang
+from .model import ANSWER_KEYS, Account, Benefit, CaseFile, Certification, Lang
 
 ACCOUNT_ID_RE = re.compile(r"^AWS\d{5,12}$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -118,7 +118,7 @@ def parse_casefile(data: dict, path: object = "case file", today: dt.date | None
         raise r.fail("source.account_id", "is the same as target.account_id",
                      "the two accounts to merge must differ")
     return CaseFile(
-        user_name=r.text(user, "name", "user."),
+        answers=parse_answers(data.get("answers", {}), r),
         company=r.text(user, "company", "user.", required=False),
         language=Lang(language),
         reason=r.text(data, "reason", ""),
@@ -126,7 +126,36 @@ def parse_casefile(data: dict, path: object = "case file", today: dt.date | None
         source=source,
         vendor_case_id=case_id,
         created=r.date(support, "created", "support.", required=False),
+        user_name=r.text(user, "name", "user."),
     )
+
+
+def parse_answers(table: object, r: _Reader) -> tuple[tuple[str, str], ...]:
+    """[answers]: what only the user can tell support (a choice, the profile name...), one line each."""
+    if not isinstance(table, dict):
+        raise r.fail("answers", "expected a table", "write [answers] with keys " + ", ".join(ANSWER_KEYS))
+    out = []
+    for key, value in table.items():
+        out.append((key, check_answer(key, value, r)))
+    return tuple(out)
+
+
+def check_answer(key: str, value: object, r: _Reader) -> str:
+    if key not in ANSWER_KEYS:
+        raise r.fail(f"answers.{key}", "is not a known answer", "one of: " + ", ".join(ANSWER_KEYS))
+    if not isinstance(value, str) or not value.strip():
+        raise r.fail(f"answers.{key}", f"expected text, got {value!r}")
+    value = value.strip()
+    if any(ch in value for ch in "\r\n\x00") and key != "note" and key != "benefit_plan":
+        raise r.fail(f"answers.{key}", "must be one line")
+    if key.endswith("_email") and not EMAIL_RE.match(value):
+        raise r.fail(f"answers.{key}", f"{value!r} is not an email address", "like name@example.com")
+    return value
+
+
+def answer_value(key: str, value: str) -> str:
+    """One answer given on the command line (`certmerge answer KEY VALUE`), checked like the case file's."""
+    return check_answer(key, value, _Reader("certmerge answer"))
 
 
 def load_casefile(path: Path, today: dt.date | None = None) -> CaseFile:
@@ -160,4 +189,5 @@ def casefile_to_dict(cf: CaseFile) -> dict:
         "support": {"case_id": cf.vendor_case_id or "",
                     "created": cf.created.isoformat() if cf.created else ""},
         "target": _account_dict(cf.target), "source": _account_dict(cf.source),
+        "answers": dict(cf.answers),
     }

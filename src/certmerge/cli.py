@@ -159,7 +159,38 @@ def submitted(case: Optional[int] = typer.Option(None, "--case"),
 def sent(case: Optional[int] = typer.Option(None, "--case")) -> None:
     """Record that your reply went out (the IMAP watcher notices it by itself)."""
     app = _app()
-    _print_state(app, app.sent(app.case(case)))
+    row = app.case(case)
+    left = app.unsent_placeholders(row)
+    _print_state(app, app.sent(row))
+    if left:
+        typer.echo(f"warning: your draft still held {len(left)} placeholder(s) ({left[0][:80]}...): if it went out "
+                   "like that, send support the missing answer", err=True)
+
+
+@cli.command()
+@handled
+def answer(key: str = typer.Argument(..., help="choice, profile_name, builder_id_email, credly_email, benefit_plan "
+                                               "or note."),
+           value: str = typer.Argument(..., help="Your answer, as support should read it."),
+           case: Optional[int] = typer.Option(None, "--case")) -> None:
+    """Tell certmerge what only you know (the option you choose, your profile name...); drafts then use it.
+
+    Example: certmerge answer choice B"""
+    app = _app()
+    row = app.answer(app.case(case), key, value)
+    typer.echo(f"recorded {key} for case {row['id']}; run `certmerge draft` to write the reply with it")
+
+
+@cli.command()
+@handled
+def accept(message: str = typer.Argument(..., help="A stored mail's number (from `certmerge status`)."),
+           ) -> None:
+    """Act on a mail that could not move the case by itself (support mail forwarded to you by someone else).
+
+    Example: certmerge accept 7"""
+    app = _app()
+    _msg, summary = app.accept(message)
+    typer.echo(summary)
 
 
 def _print_state(app, row) -> None:
@@ -279,11 +310,11 @@ def status(as_json: bool = typer.Option(False, "--json", help="Machine-readable 
 @handled
 def draft(case: Optional[int] = typer.Option(None, "--case"),
           purpose: Optional[str] = typer.Option(None, "--purpose",
-                                                help="confirm_merge, info_reply, credly_request, keep_open, "
-                                                     "follow_up or report_missing (default: what is due)."),
+                                                help="confirm_merge, info_reply, credly_reply, credly_request, keep_open, "
+                                                     "reopen, follow_up or report_missing (default: what is due)."),
           show: bool = typer.Option(True, "--show/--quiet", help="Print the draft.")) -> None:
     """Write the reply that is due as an .eml in drafts/ (and the IMAP Drafts folder when configured)."""
-    from .drafts import PURPOSES
+    from .drafts import PURPOSES, placeholders
 
     if purpose and purpose not in PURPOSES:
         raise UserError(f"unknown purpose {purpose!r}", "one of: " + ", ".join(PURPOSES))
@@ -296,6 +327,11 @@ def draft(case: Optional[int] = typer.Option(None, "--case"),
         typer.echo(append_draft(app.settings, msg))
     if show:
         typer.echo(msg.as_string())
+    left = placeholders(msg.get_content())
+    if left:
+        typer.echo(f"{len(left)} placeholder(s) to fill in before sending (or answer them and draft again):", err=True)
+        for p in left:
+            typer.echo(f"  {p}", err=True)
     typer.echo("Send it from your mail client, then run `certmerge sent` (the IMAP watcher notices it itself).")
 
 

@@ -58,13 +58,15 @@ TRANSITIONS: dict[tuple[S, E], S] = {
     (S.COMPLETED, E.VERIFIED_OK): S.CLOSED,
     (S.COMPLETED, E.VERIFIED_MISSING_CREDLY): S.CREDLY_REQUESTED,
     (S.COMPLETED, E.VERIFIED_MISSING_ITEMS): S.COMPLETED,
-    (S.COMPLETED, E.REPLY_SENT): S.AWAITING_COMPLETION,
+    (S.COMPLETED, E.REPLY_SENT): S.COMPLETED,  # a thank-you, an answer about Credly: still merged
+    (S.COMPLETED, E.MISSING_REPORTED): S.AWAITING_COMPLETION,
     (S.COMPLETED, E.COMPLETION_NOTICE): S.COMPLETED,
     (S.COMPLETED, E.CREDLY_FOLLOWUP): S.COMPLETED,
     (S.COMPLETED, E.ACKNOWLEDGEMENT): S.COMPLETED,
     (S.COMPLETED, E.INFO_REQUEST): S.INFO_REQUESTED,
     # badges asked for
     (S.CREDLY_REQUESTED, E.REPLY_SENT): S.CREDLY_REQUESTED,
+    (S.CREDLY_REQUESTED, E.MISSING_REPORTED): S.CREDLY_REQUESTED,
     (S.CREDLY_REQUESTED, E.ACKNOWLEDGEMENT): S.CREDLY_REQUESTED,
     (S.CREDLY_REQUESTED, E.CREDLY_FOLLOWUP): S.CREDLY_REQUESTED,
     (S.CREDLY_REQUESTED, E.COMPLETION_NOTICE): S.CREDLY_REQUESTED,
@@ -102,8 +104,10 @@ def event_for(kind: MailKind) -> E | None:
         return None
 
 
-def allowed_events(state: S) -> list[E]:
-    return [ev for (st, ev) in TRANSITIONS if st is state]
+def reply_event(state: S, missing_items) -> E:
+    """What the user's reply is: after completion, a report of what did not move (support works again) when
+    the portal checks found something missing; any other reply (a thank-you, an answer) leaves the state."""
+    return E.MISSING_REPORTED if state is S.COMPLETED and missing_items else E.REPLY_SENT
 
 
 def _wait(title: str, since: dt.datetime | None, days: int, on_whom: str = "support") -> NextAction:
@@ -111,16 +115,31 @@ def _wait(title: str, since: dt.datetime | None, days: int, on_whom: str = "supp
     return NextAction("wait", title, f"usually within {days} days", wait_until=until, on_whom=on_whom)
 
 
+_OPEN_STATES = frozenset({S.AWAITING_SUPPORT, S.INFO_REQUESTED, S.CONFIRMATION_REQUESTED, S.AWAITING_COMPLETION})
+_AFTER_MERGE = frozenset({S.AWAITING_COMPLETION, S.COMPLETED, S.CREDLY_REQUESTED, S.CLOSED})
+
+
 def next_action(case: CaseView, now: dt.datetime) -> NextAction:
-    """The exact next step for the user in this case's state."""
+    """The exact next step for the user in this case's state. A deadline that has passed stays, overdue."""
     action = _by_state(case, now)
-    if case.deadline and case.deadline > now and case.state is not S.CLOSED:
+    if case.pending_kind is MailKind.CREDLY_FOLLOWUP and case.pending.items and case.state in _AFTER_MERGE:
+        action = NextAction("draft", "Answer support's question about the Credly badges",
+                            draft_purpose="credly_reply")
+    if case.reopen_by and case.state in _OPEN_STATES:
+        late = case.reopen_by <= now
+        note = (f"{'OVERDUE: ' if late else ''}support resolved the case; a reply by "
+                f"{case.reopen_by:%Y-%m-%d %H:%M} UTC reopens it")
+        return NextAction("draft", "Reply to reopen the case", note, draft_purpose="reopen",
+                          wait_until=case.reopen_by, overdue=late)
+    if case.deadline and case.state is not S.CLOSED:
         # an auto-close warning: whatever is due becomes urgent; with nothing due, ask to keep it open
-        note = f"support closes the case on {case.deadline:%Y-%m-%d %H:%M} UTC unless you reply"
+        late = case.deadline <= now
+        note = (f"OVERDUE: support said it would close the case on {case.deadline:%Y-%m-%d %H:%M} UTC without a "
+                "reply" if late else f"support closes the case on {case.deadline:%Y-%m-%d %H:%M} UTC unless you reply")
         if action.kind == "draft":
-            return replace(action, detail=note, wait_until=case.deadline)
+            return replace(action, detail=note, wait_until=case.deadline, overdue=late)
         return NextAction("draft", "Reply so that the case stays open", note, draft_purpose="keep_open",
-                          wait_until=case.deadline)
+                          wait_until=case.deadline, overdue=late)
     return action
 
 

@@ -8,14 +8,20 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from . import lifecycle
 from .authenticity import is_vendor
+from .classify import BADGE_PLATFORM
 from .errors import IllegalTransition
+from .drafts import placeholders
 from .model import Authenticity, CaseState, Classification, Email, Event, MailKind
 from .store import Change
+
+AUTO_CLOSE_DAYS = 3  # an auto-close warning that names no date or duration
+FORWARD_NOT_YOURS = "a forward from"  # how the effect of a forward by someone else starts (see `accept`)
+UNVERIFIED_BLOCKED = "unverified ("  # how the effect of mail refused by require_authenticated starts
 
 _ADOPT_STATES = {CaseState.READY_TO_SUBMIT.value, CaseState.SELF_SERVICE.value, CaseState.AWAITING_SUPPORT.value}
 _CREDLY_STATES = {CaseState.AWAITING_COMPLETION.value, CaseState.COMPLETED.value,
@@ -65,7 +71,7 @@ def match_case(mail: Email, cls: Classification, cases: list[dict], thread_case:
         if (trusted and vendor and cls.case_id and not case["vendor_case_id"]
                 and case["state"] in _ADOPT_STATES and cls.kind in _SUPPORT_KINDS):
             return case
-        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and is_vendor(mail.sender.domain, ("credly.com",)) \
+        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and is_vendor(mail.sender.domain, BADGE_PLATFORM) \
                 and case["state"] in _CREDLY_STATES:
             return case
     return None
@@ -82,6 +88,7 @@ def _message_row(mail: Email, cls: Classification, origin: str, now: dt.datetime
         "vendor_case_id": cls.case_id, "language": cls.language.value, "needs_review": needs_review,
         "effect": effect, "in_reply_to": mail.in_reply_to, "refs": " ".join(mail.references),
         "text": mail.new_text[:20000], "direction": direction,
+        "asks": json.dumps(cls.asks.as_dict(), ensure_ascii=False) if cls.asks else None,
     }
 
 
@@ -89,7 +96,7 @@ def _may_move(cls: Classification, policy: Policy) -> tuple[bool, str]:
     if cls.authenticity is Authenticity.FAIL:
         return False, f"NOT trusted ({cls.auth_reason}): ignored, the case did not move"
     if cls.authenticity is Authenticity.UNVERIFIED and policy.require_authenticated:
-        return False, f"unverified ({cls.auth_reason}) and require_authenticated is on: the case did not move"
+        return False, f"{UNVERIFIED_BLOCKED}{cls.auth_reason}) and require_authenticated is on: the case did not move"
     return True, ""
 
 
@@ -114,9 +121,11 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     updates: dict[str, Any] = {}
     new_state = state
     ok, why_not = _may_move(cls, policy)
-    if ok and mail.forwarded is not None and not own:
-        # a forward is authenticated as its outer sender: only the user's own forwards are trusted
-        ok, why_not = False, f"a forward from {mail.sender.email}, not from you: recorded, the case did not move"
+    if ok and mail.forwarded is not None and not (own and cls.authenticity is Authenticity.PASS):
+        # a forward is authenticated as its outer sender: only the user's own, authenticated forwards count
+        who = "not authenticated as yours" if own else "not from you"
+        ok, why_not = False, (f"{FORWARD_NOT_YOURS} {mail.sender.email}, {who}: it reads as "
+                              f"{cls.kind.value}; the case did not move (`certmerge accept` it if it is real)")
     ev = lifecycle.event_for(cls.kind)
     if not ok:
         events.append({"at": now, "type": "warning", "detail": why_not})
@@ -124,12 +133,12 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     else:
         updates.update(_support_facts(mail, cls, case, policy, received))
         summary = f"{cls.kind.value}: recorded, state stays {state.value}"
-        if cls.kind is MailKind.AUTO_CLOSE_WARNING:
-            deadline = received + dt.timedelta(days=cls.deadline_days or 3)
-            updates["deadline"] = deadline
-            summary = f"auto-close warning: reply before {deadline:%Y-%m-%d %H:%M} UTC or the case closes"
+        timed = _deadlines(cls, received)
+        updates.update(timed)
+        if timed:
+            summary = _deadline_summary(cls, timed)
             events.append({"at": now, "type": "warning", "detail": summary})
-        elif ev is not None and needs_review:
+        if ev is not None and needs_review:
             summary = f"{cls.kind.value} (confidence {cls.confidence:.2f}): needs review, the case did not move"
             events.append({"at": now, "type": "warning", "detail": summary})
         elif ev is not None:
@@ -148,11 +157,35 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
                     updates["state_since"] = now
                     if new_state is not CaseState.COMPLETED:
                         updates["missing_items"] = []
+                    if not timed:  # support acted: an earlier warning's deadline no longer holds
+                        updates.update(deadline=None, reopen_by=None)
     updates["updated_at"] = now
     change.case_updates = updates
     change.events = events
     change.message = _message_row(mail, cls, origin, now, case["id"], summary, needs_review, "in")
     return Effect(change, case, state.value, new_state.value, summary)
+
+
+def _deadlines(cls: Classification, received: dt.datetime) -> dict[str, Any]:
+    """The reply-by date a mail sets (an auto-close warning always sets one), or the reopen-by date of a
+    "resolved, reply within N days to reopen" mail."""
+    asks = cls.asks
+    if asks.reopen_by:
+        return {"reopen_by": asks.reopen_by, "deadline": None}
+    if asks.deadline:
+        return {"deadline": asks.deadline}
+    if cls.kind is MailKind.AUTO_CLOSE_WARNING:
+        return {"deadline": received + dt.timedelta(days=AUTO_CLOSE_DAYS)}
+    return {}
+
+
+def _deadline_summary(cls: Classification, timed: dict[str, Any]) -> str:
+    if timed.get("reopen_by"):
+        return f"support resolved the case: a reply by {timed['reopen_by']:%Y-%m-%d %H:%M %Z} reopens it"
+    words = f" ({cls.asks.deadline_text})" if cls.asks.deadline_text else ""
+    if cls.kind is MailKind.AUTO_CLOSE_WARNING:
+        return f"auto-close warning: reply before {timed['deadline']:%Y-%m-%d %H:%M %Z}{words} or the case closes"
+    return f"{cls.kind.value}: reply by {timed['deadline']:%Y-%m-%d %H:%M %Z}{words}"
 
 
 def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
@@ -162,7 +195,7 @@ def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
     if cls.case_id and not case["vendor_case_id"]:
         out["vendor_case_id"] = cls.case_id
     from_support = is_vendor(mail.sender.domain, policy.vendors) and not mail.sender.email.startswith("no-reply")
-    if from_support and not is_vendor(mail.sender.domain, ("credly.com",)) and cls.kind is not MailKind.SURVEY:
+    if from_support and not is_vendor(mail.sender.domain, BADGE_PLATFORM) and cls.kind is not MailKind.SURVEY:
         out["support_address"] = mail.sender.email
         out["support_subject"] = mail.subject
         if mail.message_id:
@@ -178,19 +211,67 @@ def _own_reply(mail: Email, cls: Classification, case: dict, origin: str, now: d
     """The user's own reply to the support thread (found in Sent): records the reply as sent."""
     state = CaseState(case["state"])
     sent_at = mail.date or now
+    ev = lifecycle.reply_event(state, case["missing_items"])
     try:
-        new_state = lifecycle.step(state, Event.REPLY_SENT)
+        new_state = lifecycle.step(state, ev)
     except IllegalTransition:
         new_state = state
     summary = f"your reply was sent ({state.value} -> {new_state.value})" if new_state is not state \
         else "your reply was sent"
-    updates: dict[str, Any] = {"last_reply_sent_at": sent_at, "deadline": None, "updated_at": now}
-    events = [{"at": now, "type": "action", "detail": f"reply sent: {mail.subject[:120]}"}]
+    updates: dict[str, Any] = {"last_reply_sent_at": sent_at, "deadline": None, "reopen_by": None, "updated_at": now}
+    events = [{"at": now, "type": "action", "detail": f"reply sent: {mail.subject[:120]}", "event": ev.value}]
+    left = placeholders(mail.text)
+    if left:
+        events.append({"at": now, "type": "warning", "detail": f"your sent reply still holds {len(left)} "
+                       f"placeholder(s) to fill in: {left[0][:100]}; send support the missing answer"})
+        summary += f"; WARNING: it still holds {len(left)} placeholder(s)"
     if new_state is not state:
         updates.update(state=new_state.value, state_since=now)
         events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                       "detail": "by reply_sent"})
+                       "detail": f"by {ev.value}"})
     change.case_updates = updates
     change.events = events
-    change.message = _message_row(mail, cls, origin, now, case["id"], summary, False, "out")
+    change.drafts_sent_at = sent_at
+    own = replace(cls, authenticity=Authenticity.OWN, auth_reason=f"your own mail, from {mail.sender.email}")
+    change.message = _message_row(mail, own, origin, now, case["id"], summary, False, "out")
     return Effect(change, case, state.value, new_state.value, summary)
+
+
+def blocked(row: dict[str, Any]) -> bool:
+    """A stored mail that was recorded but kept from moving the case (a forward by someone else, unverified
+    mail under require_authenticated) until the user accepts it."""
+    return (row["effect"] or "").startswith((FORWARD_NOT_YOURS, UNVERIFIED_BLOCKED))
+
+
+def mail_event(row: dict[str, Any]) -> Event | None:
+    """The lifecycle event a stored incoming mail applies, as processing decided it."""
+    if row["authenticity"] == Authenticity.FAIL.value or row["needs_review"] or blocked(row):
+        return None
+    return lifecycle.event_for(MailKind(row["kind"]))
+
+
+def replay(history: list[dict[str, Any]], rows: dict[int, dict[str, Any]], start: int, state: CaseState) -> CaseState:
+    """The state after re-running the lifecycle from stored mail `start` onward: the state before it, then
+    each later mail (as its row now reads) and each action of the user's, in the order they happened."""
+    first = next((i for i, e in enumerate(history) if e["message_ref"] == start), None)
+    if first is None:
+        return state
+    before = [e for e in history[:first] if e["type"] == "state"]
+    state = CaseState(before[-1]["to_state"]) if before else state
+    done: set[int] = set()
+    for e in history[first:]:
+        ref = e["message_ref"]
+        if ref is not None and ref not in done and ref in rows:
+            done.add(ref)
+            row = rows[ref]
+            ev = Event(e["event"]) if row["direction"] == "out" and e["event"] else mail_event(row)
+        elif ref is None and e["event"]:
+            ev = Event(e["event"])
+        else:
+            continue
+        if ev is not None:
+            try:
+                state = lifecycle.step(state, ev)
+            except IllegalTransition:
+                pass  # as when it was processed: recorded, the state stays
+    return state

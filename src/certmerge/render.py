@@ -11,7 +11,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-_AUTH_STYLE = {"pass": "green", "unverified": "yellow", "fail": "bold red"}
+_AUTH_STYLE = {"pass": "green", "unverified": "yellow", "fail": "bold red", "own": "cyan"}
 
 
 def _ago(delta: dt.timedelta) -> str:
@@ -37,11 +37,34 @@ def short_subject(subject: str | None, width: int = 60) -> str:
     return text if len(text) <= width else text[:width - 1] + "…"
 
 
+def asks_text(asks: dict | None) -> str:
+    """What a support mail asked, in one line ("" when nothing): facts, exact words, options, questions."""
+    if not asks or not (asks.get("items") or asks.get("deadline") or asks.get("reopen_by")):
+        return ""
+    parts = []
+    facts = [a for a in asks.get("items", []) if a not in ("phrase", "choice", "question")]
+    if facts:
+        parts.append(", ".join(a.replace("_", " ") for a in facts))
+    if asks.get("phrase"):
+        parts.append(f"reply with the exact words «{asks['phrase']}»")
+    if asks.get("options"):
+        parts.append("choose one of: " + "; ".join(f"{label}: {text}" for label, text in asks["options"]))
+    for q in asks.get("questions", []):
+        parts.append(f"question: {q}")
+    if asks.get("deadline"):
+        parts.append(f"reply by {asks['deadline'][:16].replace('T', ' ')} ({asks.get('deadline_text')})")
+    if asks.get("reopen_by"):
+        parts.append(f"resolved; a reply by {asks['reopen_by'][:16].replace('T', ' ')} reopens it")
+    return " | ".join(parts)
+
+
 def action_text(nxt) -> str:
     line = f"{nxt.title}"
     if nxt.detail:
         line += f" — {nxt.detail}"
-    if nxt.wait_until:
+    if nxt.wait_until and nxt.kind == "draft":
+        line += f" ({'OVERDUE since' if nxt.overdue else 'reply by'} {_when(nxt.wait_until)} UTC)"
+    elif nxt.wait_until:
         line += f" (expected by {_when(nxt.wait_until)} UTC)"
     if nxt.draft_purpose:
         line += f"  [run: certmerge draft  → {nxt.draft_purpose}]"
@@ -84,8 +107,10 @@ def _case(console: Console, item: dict, now: dt.datetime) -> None:
     head.add_row("Merge", f"{cf['source']['account_id']} → {cf['target']['account_id']} (kept)")
     head.add_row("State", f"[bold]{case['state']}[/] for {_ago(item['waited'])}")
     head.add_row("Waiting on", nxt.on_whom)
-    if case["deadline"] and case["deadline"] > now:
-        head.add_row("[red]Deadline[/]", f"[red]{_when(case['deadline'])} UTC: support closes the case unless you reply[/]")
+    for label, text in _deadline_lines(case, now):
+        head.add_row(f"[red]{label}[/]", Text(text, style="red"))
+    if item.get("pending"):
+        head.add_row("Support asked", Text(asks_text(item["pending"])))
     head.add_row("[cyan]Next[/]", Text(action_text(nxt)))
     msgs = Table(title="Latest mail", show_lines=False, expand=False)
     for col in ("#", "date", "kind", "auth", "subject / effect"):
@@ -111,6 +136,18 @@ def _case(console: Console, item: dict, now: dt.datetime) -> None:
     console.print(hist)
 
 
+def _deadline_lines(case: dict, now: dt.datetime) -> list[tuple[str, str]]:
+    """The reply-by and reopen-by dates; one that has passed stays, marked overdue."""
+    out = []
+    if case["deadline"]:
+        late = "OVERDUE: " if case["deadline"] <= now else ""
+        out.append(("Deadline", f"{late}{_when(case['deadline'])} UTC: support closes the case unless you reply"))
+    if case.get("reopen_by"):
+        late = "OVERDUE: " if case["reopen_by"] <= now else ""
+        out.append(("Reopen by", f"{late}{_when(case['reopen_by'])} UTC: support resolved the case; a reply reopens it"))
+    return out
+
+
 def status_plain(cases: list[dict], quarantined: list, now: dt.datetime) -> str:
     """The same facts as `status`, as plain lines (for pipes and logs)."""
     if not cases:
@@ -121,8 +158,9 @@ def status_plain(cases: list[dict], quarantined: list, now: dt.datetime) -> str:
         lines += [f"case {case['id']} (support case {case['vendor_case_id'] or '-'}): "
                   f"{cf['source']['account_id']} -> {cf['target']['account_id']}",
                   f"  state: {case['state']} for {_ago(item['waited'])}, waiting on {nxt.on_whom}"]
-        if case["deadline"] and case["deadline"] > now:
-            lines.append(f"  DEADLINE: {_when(case['deadline'])} UTC (reply or the case closes)")
+        lines += [f"  {label.upper()}: {text}" for label, text in _deadline_lines(case, now)]
+        if item.get("pending"):
+            lines.append(f"  support asked: {asks_text(item['pending'])}")
         lines.append(f"  next: {action_text(nxt)}")
         for m in item["messages"]:
             flag = " NEEDS REVIEW" if m["needs_review"] else ""
@@ -167,6 +205,8 @@ def explain(console: Console, info: dict) -> None:
     console.print(f"[bold]{info['kind']}[/] (confidence {info['confidence']:.2f}), authenticity "
                   f"[{_AUTH_STYLE.get(info['authenticity'], '')}]{info['authenticity']}[/]: {info['auth_reason']}")
     console.print(f"case ID: {info.get('case_id') or '-'}   language: {info.get('language')}")
+    asked = asks_text(info.get("asks"))
+    console.print(f"asks: {asked or 'nothing'}", markup=False)
     table = Table(title="Rules that fired", expand=False)
     for col in ("rule", "on", "text", "weight"):
         table.add_column(col, overflow="fold")

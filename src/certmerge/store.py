@@ -17,14 +17,20 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        TypeDecorator, UniqueConstraint, bindparam, create_engine, event, func, insert, select, update)
+                        TypeDecorator, UniqueConstraint, bindparam, create_engine, event, func, insert, select, text,
+                        update)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
 from .faults import write_step
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
+_UPGRADES = {
+    2: ("ALTER TABLE messages ADD COLUMN asks TEXT", "ALTER TABLE cases ADD COLUMN reopen_by TIMESTAMP",
+        "ALTER TABLE events ADD COLUMN event VARCHAR(32)"),
+}
 
 
 class UTCDateTime(TypeDecorator):
@@ -64,6 +70,7 @@ cases = Table(
     Column("last_support_mail_at", UTCDateTime),
     Column("last_reply_sent_at", UTCDateTime),
     Column("deadline", UTCDateTime),
+    Column("reopen_by", UTCDateTime),  # support resolved the case; a reply by then reopens it
     Column("missing_items", Text, nullable=False, default="[]"),
     Column("updated_at", UTCDateTime, nullable=False),
 )
@@ -93,6 +100,7 @@ messages = Table(
     Column("refs", Text),
     Column("text", Text),  # the new (unquoted) text, for explain
     Column("direction", String(8), nullable=False, default="in"),  # in | out (the user's own reply)
+    Column("asks", Text),  # JSON of model.Asks: what the mail asked of the user
 )
 
 events = Table(
@@ -105,6 +113,7 @@ events = Table(
     Column("from_state", String(32)),
     Column("to_state", String(32)),
     Column("detail", Text),
+    Column("event", String(32)),  # the lifecycle event a user's action applied (relabel re-runs it)
 )
 
 positions = Table(
@@ -153,6 +162,8 @@ class Change:
     events: list[dict[str, Any]] = field(default_factory=list)
     position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
     seen_key: tuple[str, str] | None = None
+    drafts_sent_at: dt.datetime | None = None  # the user's reply went out: the case's unsent drafts are sent
+    message_updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # stored mail rows to correct
 
 
 class StaleState(StoreError):
@@ -205,6 +216,7 @@ def _open_error(url: str, exc: Exception) -> StoreError:
 def _message_row(row) -> dict[str, Any]:
     d = dict(row._mapping)
     d["reasons"] = json.loads(d["reasons"] or "[]")
+    d["asks"] = json.loads(d.get("asks") or "null")
     return d
 
 
@@ -240,6 +252,11 @@ class Store:
             elif int(row.value) > SCHEMA_VERSION:
                 raise StoreError(f"the database was written by a newer certmerge (schema {row.value})",
                                  "upgrade certmerge")
+            elif int(row.value) < SCHEMA_VERSION:
+                for version in range(int(row.value) + 1, SCHEMA_VERSION + 1):
+                    for ddl in _UPGRADES[version]:
+                        conn.execute(text(ddl))
+                conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     def close(self) -> None:
         conn = getattr(self._local, "reader", None)
@@ -310,6 +327,11 @@ class Store:
                 if change.case_id is not None and change.case_updates:
                     self._update_case(conn, change)
                     write_step("case")
+                for row_id, values in change.message_updates.items():
+                    conn.execute(update(messages).where(messages.c.id == row_id).values(**values))
+                if change.drafts_sent_at is not None and change.case_id is not None:
+                    conn.execute(update(drafts).where(drafts.c.case_id == change.case_id, drafts.c.sent_at.is_(None))
+                                 .values(sent_at=change.drafts_sent_at))
                 for ev in change.events:
                     conn.execute(insert(events).values(**{"case_id": change.case_id, "message_ref": msg_row, **ev}))
                     write_step("event")
@@ -429,7 +451,7 @@ class Store:
 
     def load(self, data: dict[str, Any]) -> None:
         """Restore a dump into an empty database, all or nothing."""
-        if int(data.get("schema_version", 0)) != SCHEMA_VERSION:
+        if int(data.get("schema_version", 0)) not in range(1, SCHEMA_VERSION + 1):  # older: new columns empty
             raise StoreError(f"the export has schema {data.get('schema_version')!r}, expected {SCHEMA_VERSION}",
                              "import it with the certmerge version that wrote it")
         if self.count("cases") or self.count("messages"):
