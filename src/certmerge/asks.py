@@ -32,7 +32,7 @@ _REQUEST = re.compile(
 _LIST_MARK = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*")
 _ASIDE = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")  # "(this can differ from the email you sign in with)"
 _WHICH = re.compile(r"\bwhich\b|どちら|いずれ", _I)
-_LIST_CUE = re.compile(r"[:：]\s*$|following|below|these|\bas follows\b|以下|下記|次の", _I)
+_LIST_CUE = re.compile(r"[:：]\s*$|following|below|these|\bas follows\b|\btable\b|\blisted\b|以下|下記|次の|表", _I)
 _NOT_REQUEST = re.compile(r"^\s*(thank|thanks|many thanks)\b|^(ご連絡|ご返信|お問い合わせ)(いただき)?(誠に)?ありがとう", _I)
 
 # Facts, in the order they are tested; the position of the match orders what was asked.
@@ -96,8 +96,8 @@ _QUOTED = re.compile(r"『([^』\n]{4,300})』|「([^」\n]{4,300})」|“([^”
                      r"(?<![A-Za-z])'([^'\n]{8,300})'(?![A-Za-z])")
 
 # Option lists: "A) ...", "Option B: ...", "(1) ...", "2. ...", "① ...", "案A：..."
-_OPTION = re.compile(r"^\s*[-*•・]?\s*(?:option|choice|オプション|選択肢|案)?\s*(?:[(（]?([A-Da-d]|[1-9])\s*(?:案)?"
-                     r"(?:[)）.:：]|\s[-–—]\s)|([①-⑨])[.:：)）]?)\s*(\S.{2,300})$", _I)
+_OPTION = re.compile(r"^\s*[-*•・]?\s*(?:option|choice|オプション|選択肢|案)?\s*(?:([(（][A-Da-d1-9][)）])|([A-Da-d]|[1-9])"
+                     r"\s*(案)?(?:[)）.:：]|\s[-–—]\s)|([①-⑨])[.:：)）]?)\s*(\S.{2,300})$", _I)
 _CHOOSE = re.compile(r"\b(choose|select|pick) (one|between|from|an option|the option|which|either)|which (option|one)\b|"
                      r"\bwhich of (these|those|the two)\b|\breply with \(?[a-d1-9]\)? or \(?[a-d1-9]\)?|"
                      r"\boption you\b|one of the following|(reply|respond|answer) with (the )?(letter|number|option)|"
@@ -112,9 +112,11 @@ _REOPEN = re.compile(r"re-?open|再開|再オープン|再度オープン", _I)
 # "An agent will respond within 2 business days" is support's own promise, not the user's deadline.
 _CLOSE_CUE = re.compile(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from you|\b(your|a) (reply|response|answer)"
                         r"\b[^.\n]{0,40}\b(by|within|before)\b|\b(please|kindly) (reply|respond|get back|send)[^.\n]{0,60}\b(by|"
-                        r"within|in|before|no later)\b|\b(reply|respond) (by|within|in|before|no later)\b|\bdeadline\b|"
+                        r"within|in|before|no later)\b|(^|\byou\b[^.\n]{0,20})(reply|respond) (by|within|in|before|no later)\b|"
+                        r"\bdeadline\b|"
                         r"クローズ|解決済|再開|(ご返信|ご回答|ご連絡)(が|を)?(いただけない|いただけなかった|ない|なかった)|"
-                        r"(まで|以内)(に)?[^。\n]{0,10}(ご返信|ご回答|ご連絡|お知らせ|返信)|期限", _I)
+                        r"(まで|以内)(に)?[^。\n]{0,10}(ご返信|ご回答|ご連絡|お知らせ|返信)|(返信|回答)(の)?期限", _I)
+_REFERS = re.compile(r"\b(it|them)\b|それ|こちら", _I)
 _SURVEY_Q = re.compile(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
                        r"満足|いかがでしたか|役に立ちましたか", _I)
 _SENTENCE = re.compile(r"(?:[^.!?。！？\n]|[.!?](?![\s)]|$))+(?:[.!?。！？]+|$)", re.M)
@@ -143,7 +145,8 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "") 
     if (confirm or phrase) and Ask.ACCOUNT_ID in items and not _asks_for_id(joined):
         items.remove(Ask.ACCOUNT_ID)  # "confirm the merge of AWS0135 into AWS0246" names IDs, does not ask
     asked += [a for a in items if a not in asked]
-    questions = tuple(q for q in _questions(plain) if not _fact_in(q))
+    questions = tuple(q for q in _questions(plain) if not _fact_in(q)
+                      and not (items and _REFERS.search(q)))  # "could you check it and send it again?"
     if questions:
         asked.append(Ask.QUESTION)
     deadline, words, reopen = _deadline(text, sent, lang, country)
@@ -158,6 +161,7 @@ def _request_parts(lines: list[str]) -> list[str]:
     block = in_list = False
     item: list[str] = []
     announced = ""
+    prose = 0
 
     def close_item() -> None:
         if item:
@@ -183,10 +187,13 @@ def _request_parts(lines: list[str]) -> list[str]:
         asking = [p for p in parts if _REQUEST.search(p) and not _NOT_REQUEST.search(p)]
         out += asking
         if any(_LIST_CUE.search(p) for p in asking):
-            block, in_list = True, False
+            block, in_list, prose = True, False, 0
             announced = " ".join(asking)
+        elif block and not asking and len(line) < 100 and not line.endswith((".", "。")):
+            out.append(line + _CONTEXT + announced)  # a table cell or a label under the request: "Login email"
         elif not in_list:
-            block = False
+            prose += 1
+            block = block and prose < 2  # "You'll find them on your Profile page." may stand between
     return out
 
 
@@ -196,6 +203,8 @@ def _facts(requests: list[str]) -> tuple[list[Ask], dict[Ask, str]]:
     scopes: dict[Ask, set[str]] = {}
     for i, part in enumerate(requests):
         text, _sep, context = part.partition(_CONTEXT)
+        if _CHOOSE.search(text):
+            continue  # "how to handle the voucher: choose one of..." asks for a choice, not for facts
         named = _named(text) or _named(context)
         one = next(iter(named)) if len(named) == 1 else ""
         for pos, ask in _facts_of(_ASIDE.sub(" ", text)):
@@ -248,8 +257,6 @@ def _facts_of(part: str) -> list[tuple[int, Ask]]:
     others = asks - {Ask.KEEP_ACCOUNT, Ask.ACCOUNT_ID, Ask.NAME}
     if others and not _WHICH.search(part):
         drop.add(Ask.KEEP_ACCOUNT)
-    if others and not _asks_for_id(part):
-        drop.add(Ask.ACCOUNT_ID)
     if asks & (_SPECIFIC_EMAILS | {Ask.PROFILE_NAME}):
         drop.add(Ask.NAME)
     return [(p, a) for p, a in hits if a not in drop]
@@ -276,8 +283,9 @@ def _options(lines: list[str]) -> tuple[Option, ...]:
     found: list[Option] = []
     for line in lines:
         m = _OPTION.match(line)
-        if m:
-            found.append(Option((m.group(1) or m.group(2)).upper(), m.group(3).strip()))
+        if m:  # the label as the mail writes it: "(a)", "B", "A案", "①"
+            bracketed, letter, an, circled, text = m.groups()
+            found.append(Option(bracketed or (letter + (an or "") if letter else circled), text.strip()))
         elif found and line and len(found) == 1 and not line.endswith((":", "：")):
             found = []  # a lone numbered line is not an option list
     labels = [o.label for o in found]

@@ -172,7 +172,8 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     if topic == "no" or (topic == "soft" and kind is MailKind.UNRELATED):
         reasons.insert(0, Reason("off_topic", "gate", why, 0.0))
     asked = Asks()
-    if kind in ASKING_KINDS and not is_vendor(subject_of.sender.domain, BADGE_PLATFORM):
+    weak = kind is MailKind.UNRELATED and confidence == WEAK_CONFIDENCE  # vendor mail in a case thread
+    if (kind in ASKING_KINDS or weak) and not is_vendor(subject_of.sender.domain, BADGE_PLATFORM):
         asked = asks_mod.extract(unwrap(subject_of.new_text[:_BODY_CHARS]), subject_of.date or mail.date, language,
                                  country)
         kind, why_kind, agree = refine(kind, asked)
@@ -197,8 +198,17 @@ def refine(kind: MailKind, asked: Asks) -> tuple[MailKind, str, bool]:
     (it closes nothing of ours: the reply reopens it)."""
     approval = APPROVAL_ASKS.intersection(asked.items)
     facts = [a for a in asked.items if a not in APPROVAL_ASKS and a is not Ask.QUESTION]
+    if kind is MailKind.UNRELATED:  # thread mail no rule reads: what it asks may still say what it is
+        if approval:
+            return MailKind.CONFIRMATION_REQUEST, "asks_to_approve_or_choose", True
+        if facts:
+            return MailKind.INFO_REQUEST, "asks_for_facts", True
+        return kind, "", False
     if asked.reopen_by and kind in (MailKind.INFO_REQUEST, MailKind.CONFIRMATION_REQUEST):
         return MailKind.AUTO_CLOSE_WARNING, "resolved_reply_to_reopen", False
+    if asked.deadline and not asked.items and kind in (MailKind.INFO_REQUEST, MailKind.CONFIRMATION_REQUEST):
+        # "we are still waiting for what we asked; we close the case on the 18th": a reminder, asks nothing new
+        return MailKind.AUTO_CLOSE_WARNING, "reminder_with_deadline", False
     if kind is MailKind.INFO_REQUEST and facts and set(facts) <= _CREDLY_ASKS and not approval:
         return MailKind.CREDLY_FOLLOWUP, "asks_only_about_credly", True
     if kind is MailKind.INFO_REQUEST and approval:

@@ -33,7 +33,7 @@ _EN_DATE = re.compile(
 _JA_DATE = re.compile(r"(?:(\d{4})\s*[年/]\s*)?(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?\s*(?:[（(][^）)]{1,4}[）)])?\s*"
                       r"(?:の[^。\n]{0,6})?(?:まで|迄)")
 _EN_SPAN = re.compile(r"\b" + _NUM + r"[\s-]+(?:\(\d+\)\s+)?(business|working|calendar)?[\s-]*(days?|hours?)\b", re.I)
-_JA_SPAN = re.compile(r"(\d{1,3})\s*(営業日|日間|日以内|日後|日|時間)")
+_JA_SPAN = re.compile(r"(?<![月\d])(\d{1,3})\s*(営業日|日間|日以内|日後|時間)")  # not the 3 of 「12月3日」
 
 
 @dataclass(frozen=True)

@@ -151,11 +151,16 @@ def _choice(asks: Asks, answer: str, lang: Lang) -> str:
         offered = "; ".join(f"{o.label}: {o.text}" for o in asks.options)
         what = f"選択肢（{offered}）から選んだもの" if lang is Lang.JA else f"the option you choose ({offered})"
         return f"{w['choice']}: {placeholder(what, 'choice', lang)}"
-    key = answer.strip().strip("()（）.").upper()
+    key = _bare(answer)
     for o in asks.options:
-        if o.label.upper() == key:
+        if _bare(o.label) == key:
             return f"{w['choice']}: {o.label} - {o.text}" if lang is Lang.EN else f"{w['choice']}: {o.label}（{o.text}）"
     return f"{w['choice']}: {answer}"
+
+
+def _bare(label: str) -> str:
+    """An option label without its dress: "(a)", "A案", "Option A" and "a" are all "A"."""
+    return re.sub(r"^(option|choice|オプション)\s*|[()（）.:：\s]|案$", "", label.strip(), flags=re.I).upper()
 
 
 def _confirm(cf: dict, lang: Lang) -> str:

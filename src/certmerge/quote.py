@@ -15,7 +15,7 @@ from html.parser import HTMLParser
 
 _HEADER_LINE_RES = [
     re.compile(r"^\s*On\b.{4,300}\bwrote:\s*$", re.I | re.S),
-    re.compile(r"^\s*-{2,}\s*(Original Message|Original|元のメッセージ|オリジナルメッセージ|Ursprüngliche Nachricht|"
+    re.compile(r"^\s*-{2,}\s*(Original Message|Original( request| inquiry| case)?|元のメッセージ|オリジナルメッセージ|Ursprüngliche Nachricht|"
                r"Message d'origine)\s*-{2,}\s*$", re.I),
     re.compile(r"^\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日.{0,200}[:：]\s*$"),
     re.compile(r"^\s*\d{4}[/.-]\d{1,2}[/.-]\d{1,2}.{0,120}<[^>]+@[^>]+>.{0,40}[:：]\s*$"),

@@ -243,8 +243,11 @@ _DONE_RULES = (
        r"(now|should now|will now) (appear|show|be visible|be listed|be reflected|reflect)|(are|is) now listed|"
        r"shows? (up )?on the account", 1.5),
     _w("done_all_set", K.COMPLETION_NOTICE, r"\b(all set|all done|done!)|good news", 1),
+    _r("done_now_under", K.COMPLETION_NOTICE,
+       r"\b(certifications?|everything|all of (it|them)|history|transcript)\b[^.\n]{0,40}\bnow (live|lives|shows?|"
+       r"appears?|sits?|are listed|is listed|resides?)\b[^.\n]{0,20}\b(under|on|in)\b", 3),
     _r("done_ja_complete", K.COMPLETION_NOTICE,
-       r"(統合|マージ|移行)[^。\n]{0,30}?(完了|終了|終わり|済み)(いたし|し|して|まし|です|となり|て(お|い))"
+       r"(統合|マージ|移行)[^。\n]{0,30}?(完了|終了|終わり|済み|終え)(いたし|し|して|まし|です|となり|て(お|い))"
        r"(?!(ましたら|たら|次第|た後|てから|ます前))|(統合|マージ)[^。\n]{0,20}を[^。\n]{0,10}(実施|実行)(いたし|し)ました", 3),
     _r("done_ja_merged", K.COMPLETION_NOTICE, r"(統合|マージ)(いたし|し|させていただき)ました", 3),
     _w("done_ja_reflected", K.COMPLETION_NOTICE,
