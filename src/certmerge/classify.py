@@ -103,10 +103,11 @@ def _excerpt(text: str, m: re.Match) -> str:
     return s if len(s) <= EXCERPT else s[:EXCERPT - 1] + "…"
 
 
-def score(mail: Email, vendors: tuple[str, ...] = ()) -> tuple[dict[MailKind, float], set[MailKind], list[Reason]]:
-    """Sum rule weights per kind over the subject, the new text and the sender; which kinds have an anchor."""
+def score(mail: Email, body: str | None = None) -> tuple[dict[MailKind, float], set[MailKind], list[Reason]]:
+    """Sum rule weights per kind over the subject, the new text (`body`: already unwrapped) and the sender;
+    which kinds have an anchor."""
     subject = mail.subject if mail.subject.isascii() else mail.subject.translate(_NORMALIZE)
-    fields = {"subject": subject, "body": unwrap(mail.new_text[:_BODY_CHARS])}
+    fields = {"subject": subject, "body": unwrap(mail.new_text[:_BODY_CHARS]) if body is None else body}
     scores: dict[MailKind, float] = defaultdict(float)
     anchored: set[MailKind] = set()
     reasons: list[Reason] = []
@@ -162,7 +163,8 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     topic, why = on_topic(subject_of, vendors)
     if topic == "no" and subject_of is not mail:
         topic, why = on_topic(mail, vendors)
-    scores, anchored, reasons = score(subject_of, vendors)
+    body = unwrap(subject_of.new_text[:_BODY_CHARS])
+    scores, anchored, reasons = score(subject_of, body)
     if subject_of is not mail:
         why_fwd = f"read as the forwarded mail from {subject_of.sender.email or 'an unknown sender'}"
         reasons.insert(0, Reason("forwarded", "gate", why_fwd, 0.0))
@@ -174,8 +176,8 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     asked = Asks()
     weak = kind is MailKind.UNRELATED and confidence == WEAK_CONFIDENCE  # vendor mail in a case thread
     if (kind in ASKING_KINDS or weak) and not is_vendor(subject_of.sender.domain, BADGE_PLATFORM):
-        asked = asks_mod.extract(unwrap(subject_of.new_text[:_BODY_CHARS]), subject_of.date or mail.date, language,
-                                 country)
+        asked = asks_mod.extract(body, subject_of.date or mail.date, language, country,
+                                 dates_only=kind in (MailKind.SURVEY, MailKind.COMPLETION_NOTICE))
         kind, why_kind, agree = refine(kind, asked)
         if why_kind:
             reasons.append(Reason(why_kind, "asks", ", ".join(a.value for a in asked.items), 0.0))
@@ -184,7 +186,7 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
             confidence = ASKS_CONFIDENCE
             reasons.append(Reason("asks_agree", "asks", ", ".join(a.value for a in asked.items), 0.0))
         if kind in (MailKind.SURVEY, MailKind.COMPLETION_NOTICE):
-            asked = Asks(reopen_by=asked.reopen_by)  # they ask nothing; a survey may say how to reopen
+            asked = Asks(reopen_by=asked.reopen_by)  # they ask nothing (a survey may say how to reopen)
     return Classification(kind, round(confidence, 3), tuple(reasons), case_id, language, v.authenticity,
                           v.reason, asked)
 
