@@ -28,7 +28,7 @@ class _Fast:
         self.alts = compile_alternatives(pattern)
         self.literals = tuple(sorted({x for a in self.alts if a.needs for x in a.needs}))
         self.always = any(a.needs is None for a in self.alts)  # an alternative with no literal to look for
-        self._narrowed: dict[tuple[int, ...], _Within] = {}
+        self._narrowed: dict[frozenset[int], _Within] = {}
         self.always_idx = frozenset(i for i, a in enumerate(self.alts) if a.needs is None)
         self.by_literal: dict[str, frozenset[int]] = {
             x: frozenset(i for i, a in enumerate(self.alts) if a.needs and x in a.needs) for x in self.literals}
@@ -47,14 +47,21 @@ class _Fast:
         return best
 
 
-    def within(self, whole: str) -> "_Within":
+    def within(self, whole: str, present: frozenset[str] | None = None) -> "_Within":
         """This pattern with only the alternatives that can match somewhere in `whole`, as one compiled pattern:
-        for the many sentences of one text, whose literals were looked for once."""
-        picked = tuple(sorted(self.always_idx.union(*(self.by_literal[x] for x in literals_in(whole, self.literals)))))
+        for the many sentences of one text, whose literals were looked for once (`present`: the literals of
+        several patterns found in `whole` in one pass)."""
+        if present is None:
+            present = literals_in(whole, self.literals)
+        by = self.by_literal
+        hits = [by[x] for x in present if x in by]
+        if not hits and not self.always_idx:
+            return _NOTHING
+        picked = self.always_idx.union(*hits)
         found = self._narrowed.get(picked)
         if found is None:
-            parts = [("\\b" if self.alts[i].word_start else "") + self.alts[i].pattern.pattern for i in picked]
-            found = self._narrowed[picked] = _Within(re.compile("|".join(parts), re.S) if parts else None)
+            parts = [("\\b" if self.alts[i].word_start else "") + self.alts[i].pattern.pattern for i in sorted(picked)]
+            found = self._narrowed[picked] = _Within(re.compile("|".join(parts), re.S))
         return found
 
 
@@ -68,6 +75,9 @@ class _Within:
     def __init__(self, pattern: re.Pattern | None) -> None:
         self.alts = pattern is not None
         self.search = pattern.search if pattern is not None else _no_match
+
+
+_NOTHING = _Within(None)
 
 
 def _alt_search(alt, text: str, pos: int) -> re.Match | None:
@@ -107,6 +117,11 @@ _REQUEST = _c(
 _LIST_MARK = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*")
 _ASIDE = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")  # "(this can differ from the email you sign in with)"
 _WHICH = _c(r"\bwhich\b|どちら|いずれ")
+# what announces a list or table of facts to give ("please send the following:"), as against one to review
+_GIVE = _c(r"send|provide|share|reply with|respond with|include|tell|let (us|me) know|give|supply|specify|fill in|need|"
+           r"require|必要|"
+           r"answer|お知らせ|ご教示|ご提供|お送り|ご記載|ご記入|ご返信|ご回答|教え|確認させて|ご連絡")
+_CONTINUES = (",", "、", "(", "（", "，")  # an item's line that breaks off here goes on on the next line
 _LIST_CUE = _c(r"[:：]\s*$|following|below|these|\bas follows\b|\btable\b|\blisted\b|以下|下記|次の|表")
 _NOT_REQUEST = _c(r"^\s*(thank|thanks|many thanks)\b|^(ご連絡|ご返信|お問い合わせ)(いただき)?(誠に)?ありがとう")
 
@@ -181,8 +196,8 @@ _CHOOSE = _c(r"\b(choose|select|pick) (one|between|from|an option|the option|whi
 
 _RESOLVED = _c(
     r"(has been|have been|was|is now|we have|we've) (marked as )?(resolved|closed)|"
-    r"(解決済み|クローズ)(と|に)?(させていただき|いたし|し|なり|とな)ました|解決済みとして")
-_REOPEN = _c(r"re-?open|再開|再オープン|再度オープン")
+    r"(解決済み|クローズ)(と|に)?(させていただき|いたし|し|なり|とな)ました|解決済みとして", fast=True)
+_REOPEN = _c(r"re-?open|再開|再オープン|再度オープン", fast=True)
 # A sentence that sets the user a limit: support closes (or resolved) the case, or wants the reply by then.
 # "An agent will respond within 2 business days" is support's own promise, not the user's deadline.
 _CLOSE_CUE = _c(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from you|\b(your|a) (reply|response|answer)"
@@ -194,7 +209,19 @@ _CLOSE_CUE = _c(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from 
 _REFERS = _c(r"\b(it|them)\b|それ|こちら")
 _SURVEY_Q = _c(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
                        r"満足|いかがでしたか|役に立ちましたか")
-_SENTENCE = re.compile(r"(?:[^.!?。！？\n]|[.!?](?![\s)]|$))+(?:[.!?。！？]+|$)", re.M)
+# where a sentence ends: ".", "!" or "?" before a space, a ")" or the end ("e.g. this" is one sentence), or a
+# Japanese 。！？; found by a scan for those characters, not by matching every character of the text
+_END = re.compile(r"[.!?]+(?=[\s)]|$)|[。！？][.!?。！？]*")
+
+
+def _spans(text: str) -> list[tuple[int, int]]:
+    """The (start, end) of each sentence of one line, its end punctuation included; blank ones left out."""
+    out, start = [], 0
+    for m in _END.finditer(text):
+        out.append((start, m.end()))
+        start = m.end()
+    out.append((start, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*\S")
 
 
@@ -204,19 +231,25 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     `dates_only`: only the reply-by and reopen-by dates (for mail that asks nothing, such as a survey)."""
     low = _lower(text)
     if dates_only:
-        deadline, words, reopen = _deadline(low, sent, lang, country)
+        deadline, words, reopen = _deadline(low, sent, lang, country, _present(low, _DATE_LITERALS))
         return Asks(deadline=None if reopen else deadline, deadline_text=words, reopen_by=deadline if reopen else None)
-    lines = list(zip((ln.strip() for ln in text.splitlines()), (ln.strip() for ln in low.splitlines())))
-    options = _options(lines) if _CHOOSE.search(low) else ()
+    present = _present(low, _TEXT_LITERALS)  # one pass for the patterns read over the whole text
+    raw = text.splitlines()
+    lines = [(r.strip(), lo.strip()) for r, lo in zip(raw, low.splitlines())]
+    indented = [r[:1] in (" ", "\t", "\u3000") for r in raw]
+    options = _options(lines) if _CHOOSE.within(low, present).search(low) else ()
     if options:
-        lines = [(ln, lo) for ln, lo in lines if not _OPTION.match(lo)]
-    requests = _request_parts(lines, _REQUEST.within(low))
+        kept = [i for i, (_ln, lo) in enumerate(lines) if not _OPTION.match(lo)]
+        lines, indented = [lines[i] for i in kept], [indented[i] for i in kept]
+    requests = _request_parts(lines, _REQUEST.within(low, present), indented)
     low_parts = [lo.partition(_CONTEXT)[0] for _orig, lo in requests]
     joined = "\n".join(lo for _o, lo in requests)
-    facts = tuple((a, w) for a, p in _FACTS if (w := p.within(joined)).alts)  # those that can match at all
+    found = _present(joined, _FACT_LITERALS)
+    facts = tuple((a, w) for a, p in _FACTS if (w := p.within(joined, found)).alts)  # those that can match at all
     items, scoped = _facts([lo for _orig, lo in requests], facts)
-    phrase = _phrase(lines)
-    confirm = bool(_CONFIRM.search(low))
+    phrase = _phrase(lines) if any(q in low for q in _QUOTE_CHARS) or ":" in low or "：" in low else ""
+    confirm_pattern = _CONFIRM.within(low, present)
+    confirm = bool(confirm_pattern.search(low))
     asked: list[Ask] = []
     if options:
         asked.append(Ask.CHOICE)
@@ -228,16 +261,17 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
         items.remove(Ask.ACCOUNT_ID)  # "confirm the merge of AWS0135 into AWS0246" names IDs, does not ask
     asked += [a for a in items if a not in asked]
     questions = tuple(orig for orig, lo in zip((o for o, _l in requests), low_parts)
-                      if _is_question(orig, lo) and not _fact_in(lo, facts)
+                      if _is_question(orig, lo) and not _fact_in(lo, facts, confirm_pattern)
                       and not (items and _REFERS.search(lo)))  # "could you check it and send it again?"
     if questions:
         asked.append(Ask.QUESTION)
-    deadline, words, reopen = _deadline(low, sent, lang, country)
+    deadline, words, reopen = _deadline(low, sent, lang, country, present)
     return Asks(tuple(asked), options, phrase, questions, None if reopen else deadline,
                 words, deadline if reopen else None, tuple((a, scoped[a]) for a in asked if a in scoped))
 
 
-def _request_parts(lines: list[tuple[str, str]], request=_REQUEST) -> list[tuple[str, str]]:
+def _request_parts(lines: list[tuple[str, str]], request=_REQUEST,
+                   indented: list[bool] | None = None) -> list[tuple[str, str]]:
     """The sentences that ask, and the items of a list announced by one ("please send the following:"); an
     item's wrapped lines are joined to it, and only its first sentence counts (the rest explains it).
     (text, lower-cased text) pairs; a list item's lower-cased text carries its announcing request after
@@ -251,15 +285,19 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST) -> list[tuple
     def close_item() -> None:
         if item:
             text, low = " ".join(i[0] for i in item), " ".join(i[1] for i in item)
-            first = _SENTENCE.match(low)
-            end = first.end() if first else len(low)
+            spans = _spans(low)
+            end = spans[0][1] if spans else len(low)
             out.append((text[:end].strip(), low[:end].strip() + _CONTEXT + announced))
             item.clear()
 
-    for line, low in lines + [("", "")]:
+    indented = indented or [False] * len(lines)
+    for (line, low), inset in zip(lines + [("", "")], indented + [False]):
         if not low:
             close_item()
             continue
+        if in_list and not inset and not _LIST_ITEM.match(low):
+            close_item()
+            block = in_list = False  # a line back at the margin: the list is over
         if _LIST_ITEM.match(low):
             close_item()
             if block:
@@ -267,19 +305,20 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST) -> list[tuple
                 item.append((line[mark:], low[mark:]))
                 in_list = True
             continue
-        if item:
-            item.append((line, low))
+        if item and item[-1][1].endswith(_CONTINUES):
+            item.append((line, low))  # the item's own words wrapped onto this line
             continue
+        close_item()  # lines under an item explain it: read as any other line
         asking = []
         if request.search(low):  # split into sentences only a line that asks something
-            spans = [m.span() for m in _SENTENCE.finditer(low) if m.group(0).strip()]
+            spans = _spans(low)
             asking = [(line[a:b].strip(), low[a:b].strip()) for a, b in spans
                       if request.search(low[a:b]) and not _NOT_REQUEST.search(low[a:b].strip())]
         out += asking
-        if any(_LIST_CUE.search(lo) for _t, lo in asking):
+        if any(_LIST_CUE.search(lo) and _GIVE.search(lo) for _t, lo in asking):
             block, in_list, prose = True, False, 0
             announced = " ".join(lo for _t, lo in asking)
-        elif block and not asking and len(low) < 100 and not low.endswith((".", "。")):
+        elif block and not in_list and not asking and len(low) < 100 and not low.endswith((".", "。")):
             out.append((line, low + _CONTEXT + announced))  # a table cell or a label under the request
         elif not in_list:
             prose += 1
@@ -352,8 +391,8 @@ def _facts_of(part: str, patterns=_FACTS) -> list[tuple[int, Ask]]:
     return [(p, a) for p, a in hits if a not in drop]
 
 
-def _fact_in(text: str, patterns=_FACTS) -> bool:
-    return any(p.search(text) for _a, p in patterns) or bool(_CONFIRM.search(text))
+def _fact_in(text: str, patterns=_FACTS, confirm=_CONFIRM) -> bool:
+    return any(p.search(text) for _a, p in patterns) or bool(confirm.search(text))
 
 
 _ASKS_FOR_ID = _c(r"(provide|send|share|what is|check|verify|correct|not found|could not|unable|教え|ご教示|"
@@ -412,33 +451,50 @@ def _phrase(lines: list[tuple[str, str]]) -> str:
     return ""
 
 
-def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str):
+def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str, present=None):
     """(when, the words, whether it is a reopen-by date)."""
     if sent is None:
         return None, "", False
     if sent.tzinfo is None:
         sent = sent.replace(tzinfo=dt.timezone.utc)
     country = country or ("JP" if lang is Lang.JA else "US")
-    reopen = bool(_RESOLVED.search(text) and _REOPEN.search(text))
-    cue = _CLOSE_CUE.within(text)
+    reopen_cue = _REOPEN.within(text, present)
+    reopen = bool(_RESOLVED.within(text, present).search(text) and reopen_cue.search(text))
+    cue = _CLOSE_CUE.within(text, present)
     if not cue.alts:
         return None, "", reopen
     for line in text.splitlines():
         if not cue.search(line):
             continue
-        found = _deadline_in(line, cue, reopen, sent, country)
+        found = _deadline_in(line, cue, reopen_cue, reopen, sent, country)
         if found:
             return found.when, found.text, reopen
     return None, "", reopen
 
 
-def _deadline_in(line: str, cue, reopen: bool, sent: dt.datetime, country: str) -> deadlines.Found | None:
-    for m in _SENTENCE.finditer(line):
-        part = m.group(0)
-        if not cue.search(part) or reopen != bool(_REOPEN.search(part)):
+def _deadline_in(line: str, cue, reopen_cue, reopen: bool, sent: dt.datetime,
+                 country: str) -> deadlines.Found | None:
+    for a, b in _spans(line):
+        part = line[a:b]
+        if not cue.search(part) or reopen != bool(reopen_cue.search(part)):
             continue  # a window to reopen a resolved case is not a deadline to keep it open, and vice versa
         part = deadlines.normalize(part)  # 「１２月１１日」 as 「12月11日」 (only here: a phrase stays verbatim)
         found = deadlines.absolute(part, sent) or deadlines.span(part, sent, country)
         if found:
             return found
     return None
+
+
+def _split(literals: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    return tuple(sorted(x for x in literals if x.isascii())), tuple(sorted(x for x in literals if not x.isascii()))
+
+
+def _present(text: str, literals: tuple[tuple[str, ...], tuple[str, ...]]) -> frozenset[str]:
+    """The literals in the text; an ASCII text cannot hold the Japanese ones (as rules.present_literals)."""
+    found = literals_in(text, literals[0])
+    return found if text.isascii() else found | literals_in(text, literals[1])
+
+
+_TEXT_LITERALS = _split({x for f in (_REQUEST, _CHOOSE, _CONFIRM, _CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals})
+_DATE_LITERALS = _split({x for f in (_CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals})
+_FACT_LITERALS = _split({x for _a, f in _FACTS for x in f.literals})

@@ -63,16 +63,21 @@ def language_of(mail: Email) -> Lang:
     return Lang.JA if japanese_ratio(sample) >= 0.15 else Lang.EN
 
 
-def unwrap(text: str) -> str:
+def unwrap(text: str, verbatim: bool = False) -> str:
     """Text as the rules read it: typographic quotes made plain, and hard-wrapped lines joined again
-    (a Japanese sentence broken between two characters, an English one before a lower-case word)."""
-    lines = (text if text.isascii() else text.translate(_NORMALIZE)).split("\n")
+    (a Japanese sentence broken between two characters, an English one before a lower-case word).
+
+    `verbatim` (for asks.py, which quotes words back): characters kept as written, and a list item's first
+    line joined to the next in Japanese only where it breaks off mid-phrase (after a particle or a comma):
+    「1. 統合元アカウントの認定通知用メールアドレス」 is the item, the lines under it explain it."""
+    lines = (text if verbatim or text.isascii() else text.translate(_NORMALIZE)).split("\n")
     out = [lines[0]]
     for line in lines[1:]:
         prev = out[-1].rstrip(" \t")
         if prev:
             ja_next = line.lstrip(" \t\u3000")
-            if ja_next and prev[-1] in _JA_END and ja_next[0] in _JA_START:
+            item_head = verbatim and _ITEM_START.match(prev) and prev[-1] not in _JA_MID
+            if ja_next and prev[-1] in _JA_END and ja_next[0] in _JA_START and not item_head:
                 out[-1] = prev + ja_next
                 continue
             en_next = line.lstrip(" \t")
@@ -95,6 +100,8 @@ class _CharClass:
 
 
 _JA_END = _CharClass("、，（）「」")
+_JA_MID = frozenset("のをにがはとでもへや、，（「")  # a Japanese line that ends here breaks off mid-phrase
+_ITEM_START = re.compile(r"\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨])\s*\S")
 _JA_START = _CharClass("（「", ascii_alnum=True)
 
 
@@ -163,8 +170,8 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     topic, why = on_topic(subject_of, vendors)
     if topic == "no" and subject_of is not mail:
         topic, why = on_topic(mail, vendors)
-    body = unwrap(subject_of.new_text[:_BODY_CHARS])
-    scores, anchored, reasons = score(subject_of, body)
+    verbatim = unwrap(subject_of.new_text[:_BODY_CHARS], verbatim=True)  # asks.py quotes words back from it
+    scores, anchored, reasons = score(subject_of, verbatim if verbatim.isascii() else verbatim.translate(_NORMALIZE))
     if subject_of is not mail:
         why_fwd = f"read as the forwarded mail from {subject_of.sender.email or 'an unknown sender'}"
         reasons.insert(0, Reason("forwarded", "gate", why_fwd, 0.0))
@@ -176,7 +183,7 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     asked = Asks()
     weak = kind is MailKind.UNRELATED and confidence == WEAK_CONFIDENCE  # vendor mail in a case thread
     if (kind in ASKING_KINDS or weak) and not is_vendor(subject_of.sender.domain, BADGE_PLATFORM):
-        asked = asks_mod.extract(body, subject_of.date or mail.date, language, country,
+        asked = asks_mod.extract(verbatim, subject_of.date or mail.date, language, country,
                                  dates_only=kind in (MailKind.SURVEY, MailKind.COMPLETION_NOTICE))
         kind, why_kind, agree = refine(kind, asked)
         if why_kind:

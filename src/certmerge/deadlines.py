@@ -1,7 +1,8 @@
 """Deadlines written in mail: absolute dates (English and Japanese forms, with or without the year) and
 durations in hours, days and business days, turned into an aware datetime.
 
-Pure. Business days skip weekends and the public holidays of the support team's country, from the
+Pure; reads lower-cased text (its English patterns are compiled without re.I, several times faster).
+Business days skip weekends and the public holidays of the support team's country, from the
 maintained `holidays` package (imported on first use: only mail that names business days needs it).
 An absolute date means the end of that day in the mail's own time zone; "within N days" counts from the
 mail's Date; "N business days" ends at the end of the Nth business day after the mail's day.
@@ -28,11 +29,11 @@ _EN_DATE = re.compile(
     r"\b(?:by|before|until|till|on or before|no later than|through)\s+(?:the end of\s+)?" + _WEEKDAY +
     r"(?:" + _MONTH_NAME + r"\s+(\d{1,2})(?:st|nd|rd|th)?(?:,?\s+(\d{4}))?"
     r"|(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH_NAME + r"(?:,?\s+(\d{4}))?"
-    r"|(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)", re.I)
+    r"|(\d{4})-(\d{1,2})-(\d{1,2})|(\d{1,2})/(\d{1,2})(?:/(\d{4}))?)")
 # 「12月11日までに」「2026年12月11日（金）まで」「2026/12/11まで」
 _JA_DATE = re.compile(r"(?:(\d{4})\s*[年/]\s*)?(\d{1,2})\s*[月/]\s*(\d{1,2})\s*日?\s*(?:[（(][^）)]{1,4}[）)])?\s*"
                       r"(?:の[^。\n]{0,6})?(?:まで|迄)")
-_EN_SPAN = re.compile(r"\b" + _NUM + r"[\s-]+(?:\(\d+\)\s+)?(business|working|calendar)?[\s-]*(days?|hours?)\b", re.I)
+_EN_SPAN = re.compile(r"\b" + _NUM + r"[\s-]+(?:\(\d+\)\s+)?(business|working|calendar)?[\s-]*(days?|hours?)\b")
 _JA_SPAN = re.compile(r"(?<![月\d])(\d{1,3})\s*(営業日|日間|日以内|日後|時間)")  # not the 3 of 「12月3日」
 
 

@@ -115,7 +115,8 @@ def _wait(title: str, since: dt.datetime | None, days: int, on_whom: str = "supp
     return NextAction("wait", title, f"usually within {days} days", wait_until=until, on_whom=on_whom)
 
 
-_OPEN_STATES = frozenset({S.AWAITING_SUPPORT, S.INFO_REQUESTED, S.CONFIRMATION_REQUESTED, S.AWAITING_COMPLETION})
+# support may still resolve (close) the case before the merge is done: a reply reopens it
+OPEN_STATES = frozenset({S.AWAITING_SUPPORT, S.INFO_REQUESTED, S.CONFIRMATION_REQUESTED, S.AWAITING_COMPLETION})
 _AFTER_MERGE = frozenset({S.AWAITING_COMPLETION, S.COMPLETED, S.CREDLY_REQUESTED, S.CLOSED})
 
 
@@ -125,7 +126,7 @@ def next_action(case: CaseView, now: dt.datetime) -> NextAction:
     if case.pending_kind is MailKind.CREDLY_FOLLOWUP and case.pending.items and case.state in _AFTER_MERGE:
         action = NextAction("draft", "Answer support's question about the Credly badges",
                             draft_purpose="credly_reply")
-    if case.reopen_by and case.state in _OPEN_STATES:
+    if case.reopen_by and case.state in OPEN_STATES:
         late = case.reopen_by <= now
         note = (f"{'OVERDUE: ' if late else ''}support resolved the case; a reply by "
                 f"{case.reopen_by:%Y-%m-%d %H:%M} UTC reopens it")

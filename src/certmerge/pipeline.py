@@ -133,7 +133,7 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     else:
         updates.update(_support_facts(mail, cls, case, policy, received))
         summary = f"{cls.kind.value}: recorded, state stays {state.value}"
-        timed = _deadlines(cls, received)
+        timed = _deadlines(cls, received, state)
         updates.update(timed)
         if timed:
             summary = _deadline_summary(cls, timed)
@@ -166,12 +166,13 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     return Effect(change, case, state.value, new_state.value, summary)
 
 
-def _deadlines(cls: Classification, received: dt.datetime) -> dict[str, Any]:
+def _deadlines(cls: Classification, received: dt.datetime, state: CaseState) -> dict[str, Any]:
     """The reply-by date a mail sets (an auto-close warning always sets one), or the reopen-by date of a
-    "resolved, reply within N days to reopen" mail."""
+    "resolved, reply within N days to reopen" mail while the merge is not done (a survey after completion
+    that says how to reopen asks nothing of the user)."""
     asks = cls.asks
     if asks.reopen_by:
-        return {"reopen_by": asks.reopen_by, "deadline": None}
+        return {"reopen_by": asks.reopen_by, "deadline": None} if state in lifecycle.OPEN_STATES else {}
     if asks.deadline:
         return {"deadline": asks.deadline}
     if cls.kind is MailKind.AUTO_CLOSE_WARNING:
