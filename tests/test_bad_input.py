@@ -133,3 +133,88 @@ def test_damaged_pages_inside_a_real_sqlite_file(tmp_path):
     r = cli(home, "status")
     assert r.returncode == 3 and r.stderr.startswith("error: ") and "Traceback" not in r.stderr
     assert db.read_bytes() == bytes(data)
+
+
+# --- issue 11: a case is never lost without a word ------------------------------------------------------------
+def one_error_line(r: subprocess.CompletedProcess, code: int, *needles: str) -> str:
+    """The command failed with `code` and said so on one line (never a traceback)."""
+    lines = [line for line in r.stderr.splitlines() if line.strip()]
+    assert r.returncode == code, (r.returncode, r.stderr)
+    assert len(lines) == 1 and lines[0].startswith("error: "), r.stderr
+    assert "Traceback" not in r.stderr + r.stdout and "Logging error" not in r.stderr
+    for needle in needles:
+        assert needle in lines[0], (needle, lines[0])
+    return lines[0]
+
+
+def watched_home(tmp_path: Path) -> tuple[Path, Path]:
+    """(home, inbox): a submitted case whose inbox held one info request, processed by `watch --once`."""
+    home, inbox = tmp_path / "h", tmp_path / "in"
+    inbox.mkdir()
+    (inbox / "04.eml").write_bytes(sample_bytes("04"))
+    for args in (["init", "--from", str(CASE_TOML)], ["submitted"], ["watch", "--once", "--source", str(inbox)]):
+        assert cli(home, *args).returncode == 0
+    return home, inbox
+
+
+@pytest.mark.parametrize("how", ["removed", "replaced"])
+def test_a_watcher_whose_database_is_removed_or_replaced_stops_with_exit_3(tmp_path, how):
+    import sys
+    import time
+
+    home, inbox = watched_home(tmp_path)
+    db = home / "certmerge.sqlite3"
+    env = {**os.environ, "CERTMERGE_HOME": str(home)}
+    proc = subprocess.Popen([sys.executable, "-m", "certmerge", "watch", "--source", str(inbox), "--interval", "1"],
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        time.sleep(2)  # watching
+        assert proc.poll() is None, proc.stderr.read()
+        if how == "removed":
+            db.unlink()
+        else:
+            copy = db.with_name("copy.sqlite3")
+            copy.write_bytes(db.read_bytes())
+            copy.replace(db)
+        (inbox / "05.eml").write_bytes(sample_bytes("05"))
+        out, err = proc.communicate(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    r = subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
+    one_error_line(r, 3, f"was {how}", "nothing more was written")
+    if how == "removed":
+        assert not db.exists()  # and nothing silently made a new one
+        one_error_line(cli(home, "status"), 3, "missing", "was in use")
+        assert not db.exists()
+
+
+def test_a_truncated_database_is_reported_as_damaged_not_recreated(tmp_path):
+    home, _inbox = watched_home(tmp_path)
+    db = home / "certmerge.sqlite3"
+    db.write_bytes(b"")
+    for p in home.glob("certmerge.sqlite3-*"):
+        p.unlink()
+    for args in (["status"], ["draft"], ["watch", "--once", "--source", str(tmp_path)]):
+        one_error_line(cli(home, *args), 3, "empty (0 bytes)", "import")
+    assert db.read_bytes() == b""
+
+
+def test_a_missing_database_in_a_home_with_drafts_is_damaged(tmp_path):
+    home = tmp_path / "h"
+    for args in (["init", "--from", str(CASE_TOML)], ["submitted"], ["draft", "--purpose", "follow_up", "--quiet"]):
+        assert cli(home, *args).returncode == 0
+    (home / "certmerge.sqlite3").unlink()
+    (home / "logs" / "certmerge.log").unlink()  # the drafts alone show that the home held a case
+    one_error_line(cli(home, "status", "--json"), 3, "missing", "1 draft(s)")
+    assert not (home / "certmerge.sqlite3").exists()
+
+
+def test_only_init_creates_a_database(tmp_path):
+    home, db = tmp_path / "h", tmp_path / "h" / "certmerge.sqlite3"
+    r = cli(home, "status")
+    assert r.returncode == 0 and "No case yet" in r.stdout
+    one_error_line(cli(home, "watch", "--once", "--source", str(tmp_path)), 2, "no case yet", "certmerge init")
+    one_error_line(cli(home, "export"), 2, "no case yet")
+    assert not db.exists()
+    assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0 and db.stat().st_size > 0

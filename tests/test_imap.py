@@ -626,6 +626,7 @@ def test_watch_stops_within_two_seconds_even_when_the_server_hangs(tmp_path):
         f'[imap]\nhost = "127.0.0.1"\nport = {listener.getsockname()[1]}\nsecurity = "plain"\n'
         f'username = "nobody"\npassword_env = "{PW_ENV}"\ntimeout = 30\n')
     env = {**os.environ, "CERTMERGE_HOME": str(home), PW_ENV: "x"}
+    subprocess.run([*CLI, "init", "--from", str(SAMPLES / "case.toml")], env=env, check=True, capture_output=True)
     proc = subprocess.Popen([*CLI, "watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline_wait(lambda: accepted, 10, what="the watcher connecting")
@@ -677,7 +678,7 @@ class FlakySource:
 
 
 def test_watch_backs_off_on_source_errors_and_stops_on_auth_failure(tmp_path):
-    app = App(Settings(home=tmp_path / "home"))
+    app = App(Settings(home=tmp_path / "home"), create=True)
     lines: list[str] = []
     stop = threading.Event()
     src = FlakySource([SourceError("server gone"), SourceError("still gone")])

@@ -18,8 +18,10 @@ from .casefile import casefile_to_dict, parse_casefile
 from .config import Settings
 from .drafts import build_draft
 from .errors import IllegalTransition, ParseError, StoreError, UserError
+from .home import check_database
 from .model import CaseFile, CaseState, CaseView, Classification, Event, MailKind, NextAction
 from .pipeline import Policy, effect_of, match_case
+from .privacy import write_private
 from .sources.base import RawMail
 from .store import Change, Store
 
@@ -73,11 +75,19 @@ class App:
     settings: Settings
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)
+    create: bool = False  # may make a new database for any use (else only init_case and import_data do)
 
     @property
     def store(self) -> Store:
+        return self._open_store(create=False)
+
+    def _open_store(self, create: bool) -> Store:
+        """The store; `create` only for init and import: elsewhere a missing database is no case yet, or
+        damaged where the home shows it held one (home.py). Opening makes the home private."""
         if self._store is None:
-            self.settings.ensure_dirs()
+            for line in self.settings.ensure_dirs():
+                log.warning("home made private: %s", line)
+            check_database(self.settings, create or self.create)
             self._store = Store(self.settings.db_url)
         return self._store
 
@@ -93,7 +103,7 @@ class App:
 
     # --- cases -------------------------------------------------------------------------------------
     def init_case(self, cf: CaseFile, new: bool = False) -> dict:
-        existing = self.store.cases()
+        existing = self._open_store(create=True).cases()
         if existing and not new:
             raise UserError(f"a case already exists in {self.settings.home} (case {existing[-1]['id']})",
                             "use `certmerge init --new` to start another, or another --home")
@@ -105,6 +115,7 @@ class App:
                     "detail": f"by {route_event.value}"}]
         case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, state.value, now,
                                          cf.vendor_case_id, history)
+        log.info("case %s recorded in %s", case_id, self.settings.home)  # the log also shows the home was used
         return self.store.case(case_id)
 
     def case(self, ref: int | None = None) -> dict:
@@ -222,8 +233,8 @@ class App:
         qdir.mkdir(parents=True, exist_ok=True)
         stamp = self.clock().strftime("%Y%m%dT%H%M%S")
         target = qdir / f"{stamp}-{digest}.eml"
-        target.write_bytes(item.data)
-        target.with_suffix(".reason").write_text(f"{item.origin}\n{reason}\n", encoding="utf-8")
+        write_private(target, item.data)
+        write_private(target.with_suffix(".reason"), f"{item.origin}\n{reason}\n".encode("utf-8"))
         self.store.commit(Change(position=item.position, seen_key=item.seen_key))
         log.warning("quarantined %s: %s", item.origin, reason)
         return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
@@ -253,7 +264,7 @@ class App:
         path = self.settings.drafts_dir / f"case{case['id']}-{purpose}.eml"
         tmp = path.with_suffix(".eml.tmp")
         try:
-            tmp.write_bytes(msg.as_bytes())
+            write_private(tmp, msg.as_bytes())  # 0600: a draft holds names, addresses and account IDs
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -274,7 +285,7 @@ class App:
     def import_data(self, data: dict) -> int:
         if not isinstance(data, dict) or data.get("format") != "certmerge-export":
             raise UserError("this is not a certmerge export", "use a file written by `certmerge export`")
-        self.store.load(data)
+        self._open_store(create=True).load(data)
         return len(data.get("cases", []))
 
     # --- reading ---------------------------------------------------------------------------------------

@@ -92,9 +92,20 @@ class Settings:
     def quarantine_dir(self) -> Path:
         return self.home / "quarantine"
 
-    def ensure_dirs(self) -> None:
+    @property
+    def db_file(self) -> Path | None:
+        """The SQLite database file, when the database is one."""
+        url = self.db_url
+        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+    def ensure_dirs(self) -> list[str]:
+        """Create the home's directories 0700 and tighten what is already there; what was changed."""
+        from .privacy import private_dir, tighten_home
+
+        changed = tighten_home(self.home, self.db_file) if self.home.is_dir() else []
         for d in (self.home, self.drafts_dir, self.logs_dir, self.quarantine_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            private_dir(d)
+        return changed
 
 
 _SECRET_KEYS = {"password", "token", "secret", "access_token"}

@@ -23,6 +23,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 
 from .errors import StoreError
 from .faults import write_step
+from .privacy import create_private
 
 SCHEMA_VERSION = 1
 
@@ -208,13 +209,24 @@ def _message_row(row) -> dict[str, Any]:
     return d
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
+        self.path: Path | None = None
         if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
+            path = self.path = Path(url.removeprefix("sqlite:///"))
             _check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                create_private(path)  # SQLite gives its -wal and -shm files the database file's mode
         try:
             self.engine = create_engine(url, future=True)
         except (ArgumentError, ImportError) as exc:  # not a URL, or a database whose driver is not installed
@@ -230,6 +242,20 @@ class Store:
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
             raise _open_error(url, exc) from None
+        self._file_id = _identity(self.path) if self.path else None
+        if self._file_id is not None:
+            event.listen(self.engine, "begin", self._same_file)
+
+    def _same_file(self, _conn) -> None:
+        """At the start of every transaction: the database file is still the one opened. A file removed or
+        replaced meanwhile (SQLite would go on writing into the removed one) stops certmerge, instead of
+        losing what it writes from now on."""
+        now = _identity(self.path)
+        if now != self._file_id:
+            what = "removed" if now is None else "replaced by another file"
+            raise StoreError(f"the database {self.path} was {what} while certmerge was running; "
+                             "nothing more was written to it",
+                             "put the database back (or `certmerge import` an export) and start certmerge again")
 
     def _migrate(self) -> None:
         with self.engine.begin() as conn:
