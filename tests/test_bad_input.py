@@ -218,3 +218,62 @@ def test_only_init_creates_a_database(tmp_path):
     one_error_line(cli(home, "export"), 2, "no case yet")
     assert not db.exists()
     assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0 and db.stat().st_size > 0
+
+
+# --- issue 11: quarantine -------------------------------------------------------------------------------------
+def test_same_content_from_two_places_gets_two_files_and_a_retry_none(tmp_path):
+    from certmerge.quarantine import keep
+
+    qdir = tmp_path / "q"
+    a = keep(qdir, b"\x00 same bytes", "inbox/1.eml")
+    b = keep(qdir, b"\x00 same bytes", "inbox/2.eml")  # within the same second
+    assert a != b and a.read_bytes() == b.read_bytes() == b"\x00 same bytes"
+    assert keep(qdir, b"\x00 same bytes", "inbox/1.eml") == a  # the same mail again: its own file
+    (qdir / f".{a.name}.tmp").write_bytes(b"\x00 sa")  # what a crash in the middle of a write leaves
+    keep(qdir, b"other", "inbox/3.eml")
+    assert sorted(p.name for p in qdir.iterdir()) == sorted([a.name, b.name, keep(qdir, b"other", "inbox/3.eml").name])
+
+
+def fill_disk(mnt: Path, leave: int = 0) -> Path:
+    """Fill a small file system to the last byte, then free `leave` bytes; returns the filler to remove."""
+    spare = mnt / "spare"
+    spare.write_bytes(b"\0" * leave)
+    filler = mnt / "filler"
+    fd = os.open(filler, os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 4096):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    spare.unlink()
+    return filler
+
+
+@pytest.fixture
+def small_disk(tmp_path):
+    need(os.geteuid() == 0, "mounting a small tmpfs needs root")
+    mnt = tmp_path / "small"
+    mnt.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", str(mnt)], check=True)
+    try:
+        yield mnt
+    finally:
+        subprocess.run(["umount", str(mnt)], check=False)
+
+
+def test_a_full_disk_while_quarantining_is_one_line_and_loses_nothing(tmp_path, small_disk):
+    home, inbox = small_disk / "home", tmp_path / "in"
+    inbox.mkdir()
+    bad = b"\x00\x01\x02\x03" * 100_000  # 400 KB that is not a mail
+    (inbox / "bad.eml").write_bytes(bad)
+    assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
+    filler = fill_disk(small_disk, leave=160 * 1024)  # room for the database's work, not for the mail
+    one_error_line(cli(home, "watch", "--once", "--source", str(inbox)), 3, "quarantine", "No space left")
+    assert list((home / "quarantine").iterdir()) == []  # no partial file, no temporary one
+    filler.unlink()
+    assert cli(home, "watch", "--once", "--source", str(inbox)).returncode == 0  # read again, now kept
+    [kept] = list((home / "quarantine").iterdir())
+    assert kept.read_bytes() == bad
+    assert len(json.loads(cli(home, "status", "--json").stdout)["quarantined"]) == 1

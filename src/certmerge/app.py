@@ -7,7 +7,6 @@ the store. Nothing here prints; results come back as values for render.py.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -228,14 +227,19 @@ class App:
                        cls.authenticity.value, case["id"] if case else None, eff.from_state, eff.to_state, nxt)
 
     def _quarantine(self, item: RawMail, reason: str) -> Outcome:
-        digest = hashlib.sha256(item.data).hexdigest()[:12]
-        qdir = self.settings.quarantine_dir
-        qdir.mkdir(parents=True, exist_ok=True)
-        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
-        target = qdir / f"{stamp}-{digest}.eml"
-        write_private(target, item.data)
-        write_private(target.with_suffix(".reason"), f"{item.origin}\n{reason}\n".encode("utf-8"))
-        self.store.commit(Change(position=item.position, seen_key=item.seen_key))
+        """Keep an unreadable mail in quarantine/ (quarantine.py), its row written with the position."""
+        from .quarantine import keep
+
+        try:
+            target = keep(self.settings.quarantine_dir, item.data, item.origin)
+        except OSError as exc:
+            raise StoreError(f"an unreadable mail ({item.origin}) cannot be kept in quarantine ({exc.strerror})",
+                             "free some disk space (or make the home writable) and run certmerge again; the mail "
+                             "stays where it is and is read again") from None
+        known = any(q["file"] == target.name for q in self.store.quarantined())  # the same mail, again
+        row = None if known else {"file": target.name, "origin": item.origin, "reason": reason,
+                                  "size": len(item.data), "at": self.clock()}
+        self.store.commit(Change(position=item.position, seen_key=item.seen_key, quarantine=row))
         log.warning("quarantined %s: %s", item.origin, reason)
         return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
 
@@ -244,13 +248,11 @@ class App:
 
     def quarantined(self) -> list[tuple[Path, str]]:
         qdir = self.settings.quarantine_dir
-        if not qdir.is_dir():
-            return []
-        out = []
-        for reason in sorted(qdir.glob("*.reason")):
+        kept = [(qdir / q["file"], q["reason"] or "") for q in self.store.quarantined()]
+        for reason in sorted(qdir.glob("*.reason")) if qdir.is_dir() else ():  # as an older certmerge kept them
             lines = reason.read_text(encoding="utf-8", errors="replace").splitlines()
-            out.append((reason.with_suffix(".eml"), lines[1] if len(lines) > 1 else ""))
-        return out
+            kept.append((reason.with_suffix(".eml"), lines[1] if len(lines) > 1 else ""))
+        return kept
 
     # --- drafts ----------------------------------------------------------------------------------------
     def draft(self, case: dict, purpose: str | None = None) -> tuple[Path, object]:

@@ -122,6 +122,16 @@ seen = Table(
     Column("key", String(512), primary_key=True),
 )
 
+quarantine = Table(  # mail that could not be read: its file in quarantine/, written with the folder position
+    "quarantine", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("file", String(255), nullable=False, unique=True),  # name in quarantine/: content hash + origin hash
+    Column("origin", Text),
+    Column("reason", Text),
+    Column("size", Integer),
+    Column("at", UTCDateTime, nullable=False),
+)
+
 drafts = Table(
     "drafts", metadata,
     Column("id", Integer, primary_key=True),
@@ -154,6 +164,7 @@ class Change:
     events: list[dict[str, Any]] = field(default_factory=list)
     position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
     seen_key: tuple[str, str] | None = None
+    quarantine: dict[str, Any] | None = None  # a row of the quarantine table (the file is already written)
 
 
 class StaleState(StoreError):
@@ -345,6 +356,9 @@ class Store:
                 if change.seen_key is not None:
                     conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
                     write_step("seen")
+                if change.quarantine is not None:
+                    conn.execute(insert(quarantine).values(**change.quarantine))
+                    write_step("quarantine")
             write_step("commit")
             return msg_row
         except IntegrityError as exc:
@@ -435,12 +449,16 @@ class Store:
             conn.execute(insert(positions).values(source=source, uidvalidity=uidvalidity,
                                                   last_uid=last_uid, updated_at=now))
 
+    def quarantined(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(quarantine).order_by(quarantine.c.id))]
+
     def seen_keys(self, source: str) -> set[str]:
         with self.engine.connect() as conn:
             return {r.key for r in conn.execute(select(seen.c.key).where(seen.c.source == source))}
 
     # --- export / import ------------------------------------------------------------------------
-    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen")
+    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen", "quarantine")
 
     def dump(self) -> dict[str, Any]:
         """Every row of every table as JSON-ready data (datetimes as ISO 8601 UTC)."""
