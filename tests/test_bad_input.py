@@ -277,3 +277,94 @@ def test_a_full_disk_while_quarantining_is_one_line_and_loses_nothing(tmp_path, 
     [kept] = list((home / "quarantine").iterdir())
     assert kept.read_bytes() == bad
     assert len(json.loads(cli(home, "status", "--json").stdout)["quarantined"]) == 1
+
+
+# --- issue 11: every door -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("config,key", [
+    ("[imap]\nport = nan\n", "imap.port"),
+    ("[imap]\nport = inf\n", "imap.port"),
+    ("[imap]\nport = 993.5\n", "imap.port"),
+    ("[imap]\ntimeout = inf\n", "imap.timeout"),
+    ("[imap]\ntimeout = 0\n", "imap.timeout"),
+    ("[imap]\nscan_days_before_case = 1e12\n", "imap.scan_days_before_case"),
+    ("[watch]\ninterval = nan\n", "watch.interval"),
+    ("[watch]\ninterval = -inf\n", "watch.interval"),
+    ("[classify]\nreview_threshold = nan\n", "classify.review_threshold"),
+])
+def test_numbers_in_the_config_must_be_finite_and_in_range(tmp_path, config, key):
+    home = tmp_path / "h"
+    home.mkdir()
+    (home / "config.toml").write_text(config, encoding="utf-8")
+    for args in (["status"], ["doctor"], ["watch", "--once"]):
+        one_error_line(cli(home, *args), 2, key)
+
+
+@pytest.mark.parametrize("interval", ["-1", "0", "nan", "inf"])
+def test_watch_interval_must_be_finite_and_positive(tmp_path, interval):
+    home, inbox = watched_home(tmp_path)
+    one_error_line(cli(home, "watch", "--source", str(inbox), "--interval", interval), 2, "--interval")
+
+
+def test_a_home_that_is_a_regular_file_is_one_line(tmp_path):
+    not_a_dir = tmp_path / "file"
+    not_a_dir.write_text("x")
+    for args in (["status"], ["init", "--from", str(CASE_TOML)], ["watch", "--once"], ["doctor"]):
+        one_error_line(cli(not_a_dir, *args), 2, "is not a directory")
+    assert not_a_dir.read_text() == "x"
+
+
+def test_a_read_only_home_is_one_line_and_exit_3(tmp_path, small_disk):
+    home, inbox = watched_home(tmp_path)
+    ro = small_disk / "home"
+    subprocess.run(["cp", "-a", str(home), str(ro)], check=True)
+    for p in ro.glob("certmerge.sqlite3-*"):
+        p.unlink()
+    (ro / "watch.lock").unlink(missing_ok=True)
+    subprocess.run(["mount", "-o", "remount,ro", str(small_disk)], check=True)
+    one_error_line(cli(ro, "watch", "--once", "--source", str(inbox)), 3, "watch.lock", "Read-only file system")
+    r = cli(ro, "status")
+    assert "Traceback" not in r.stderr and (r.returncode == 0 or len(r.stderr.strip().splitlines()) == 1)
+
+
+def test_classify_on_what_is_not_mail_is_bad_input(tmp_path):
+    (tmp_path / "picture.png").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00")
+    (tmp_path / "notes.txt").write_text("just some notes, no mail\n")
+    (tmp_path / "empty").mkdir()
+    home = tmp_path / "h"
+    one_error_line(cli(home, "classify", str(tmp_path / "picture.png")), 2, "picture.png", "not a mail")
+    one_error_line(cli(home, "classify", str(tmp_path / "notes.txt")), 2, "no mail headers")
+    one_error_line(cli(home, "classify", str(tmp_path / "missing.eml")), 2, "cannot read")
+    one_error_line(cli(home, "classify", str(tmp_path / "empty")), 2, "no mail files")
+    mixed = cli(home, "classify", "--json", str(SAMPLE_04), str(tmp_path / "picture.png"))
+    assert mixed.returncode == 2 and len(mixed.stdout.splitlines()) == 2  # the good one is still classified
+
+
+SAMPLE_04 = next((CASE_TOML.parent).glob("04-*.eml"))
+
+
+@pytest.mark.parametrize("edit,key,needle", [
+    (lambda s: s.replace('name = "Taro Yamada"', 'name = "Taro Yamada\\r\\nBcc: someone@example.net"'), "user.name",
+     "line break"),
+    (lambda s: s.replace('company = "Example Corp"', 'company = "Example\\nCorp"'), "user.company", "line break"),
+    (lambda s: s.replace("[[source.certifications]]", "[[source.certifcations]]"), "source.certifcations",
+     "did you mean 'certifications'"),
+    (lambda s: s.replace("[support]", "[suport]"), "suport", "did you mean 'support'"),
+    (lambda s: s.replace('login_email = "taro.personal@example.net"',
+                         'login_email = "taro.personal@example.net"\nlogin_mail = "x"'), "source.login_mail", "unknown key"),
+])
+def test_init_refuses_line_breaks_and_unknown_keys_in_the_case_file(tmp_path, edit, key, needle):
+    case = tmp_path / "case.toml"
+    case.write_text(edit(CASE_TOML.read_text(encoding="utf-8")), encoding="utf-8")
+    home = tmp_path / "h"
+    one_error_line(cli(home, "init", "--from", str(case)), 2, str(case), f"{key}:", needle)
+    assert not (home / "certmerge.sqlite3").exists()
+
+
+@pytest.mark.parametrize("case_id", ["x y", "1234567", "12345678901234567890123", "17653041820073l", "1765 30418"])
+def test_submitted_refuses_what_is_not_a_case_id(tmp_path, case_id):
+    home = tmp_path / "h"
+    assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
+    one_error_line(cli(home, "submitted", "--case-id", case_id), 2, "is not a support case number", "8-20 digits")
+    assert json.loads(cli(home, "status", "--json").stdout)["cases"][0]["state"] == "ready_to_submit"
+    assert cli(home, "submitted", "--case-id", " 176530418200731 ").returncode == 0
+    assert json.loads(cli(home, "status", "--json").stdout)["cases"][0]["case_id"] == "176530418200731"

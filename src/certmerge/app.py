@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import lifecycle
-from .casefile import casefile_to_dict, parse_casefile
+from .casefile import CASE_ID_RE, casefile_to_dict, parse_casefile
 from .config import Settings
 from .drafts import build_draft
 from .errors import IllegalTransition, ParseError, StoreError, UserError
@@ -163,6 +163,7 @@ class App:
     def submitted(self, case: dict, vendor_case_id: str | None = None) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
             case = self.act(case, Event.SELF_SERVICE_REFUSED, "the portal refused the self-service merge")
+        vendor_case_id = _case_id(vendor_case_id)
         updates = {"vendor_case_id": vendor_case_id} if vendor_case_id else {}
         return self.act(case, Event.SUBMITTED, "support case created on the web form", **updates)
 
@@ -331,6 +332,16 @@ class App:
                                  events=events))
         self.store.update_message(msg["id"], kind=kind.value, needs_review=False, confidence=1.0)
         return msg, summary
+
+
+def _case_id(value: str | None) -> str | None:
+    """A support case number as given on the command line: 8-20 digits, or refused."""
+    if value is None or not value.strip():
+        return None
+    if not CASE_ID_RE.match(value.strip()):
+        raise UserError(f"{value!r} is not a support case number",
+                        "it is the 8-20 digits in [CASE ...] of support's subject, e.g. --case-id 176530418200731")
+    return value.strip()
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -212,8 +212,11 @@ def classify(files: list[Path] = typer.Argument(..., help="Mail files (.eml) or 
         from .render import classify_table
 
         classify_table(_console(), reports)
-    if any("error" in r for r in reports):
-        raise typer.Exit(1)
+    failed = [r for r in reports if "error" in r]
+    if failed or not reports:
+        what = f"{failed[0]['file']}: {failed[0]['error']}" if failed else "no mail files found"
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        _fail(what + more, "give mail files (.eml) or folders of them", 2)
 
 
 @cli.command()
@@ -233,6 +236,8 @@ def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder
     watchmod.install_stop_handlers(stop)
     con = _console()
     wait = interval if interval is not None else app.settings.watch.interval
+    if not (math.isfinite(wait) and wait > 0):
+        raise UserError(f"--interval {wait:g} is not a number of seconds", "give a positive number, e.g. --interval 60")
     from .cli_imap import notify_line
 
     if not once:

@@ -106,7 +106,7 @@ def doctor() -> None:
     failed = [c for c in checks if c.ok is False]
     if failed:
         typer.echo(f"error: {failed[0].name}: {failed[0].result}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(failed[0].code)
     con.print("all checks passed" + (" (see the notes above)" if any(c.ok is None for c in checks) else ""))
 
 

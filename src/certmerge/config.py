@@ -8,6 +8,7 @@ that produce them are (see secrets resolution in sources/imap.py).
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -136,8 +137,10 @@ def _coerce(value, default, path: Path, key: str):
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConfigError(path, key, f"expected a number, got {value!r}")
-        if value < 0:
-            raise ConfigError(path, key, f"expected a positive number, got {value!r}")
+        if not math.isfinite(value) or value < 0:  # TOML has nan and inf
+            raise ConfigError(path, key, f"expected a finite positive number, got {value!r}")
+        if isinstance(default, int) and value != int(value):
+            raise ConfigError(path, key, f"expected a whole number, got {value!r}")
         return type(default)(value)
     if isinstance(default, tuple):
         if isinstance(value, str):
@@ -164,8 +167,10 @@ def _check(s: Settings) -> None:
         raise ConfigError(path, "imap.port", f"expected a port number 1-65535, got {imap.port}")
     if not 0 <= s.classify.review_threshold <= 1:
         raise ConfigError(path, "classify.review_threshold", "expected a number from 0 to 1")
-    if s.watch.interval < 1:
-        raise ConfigError(path, "watch.interval", "expected at least 1 second")
+    for key, value, low, high in (("watch.interval", s.watch.interval, 1, 86400), ("imap.timeout", imap.timeout, 1, 3600),
+                                  ("imap.scan_days_before_case", imap.scan_days_before_case, 0, 3650)):
+        if not low <= value <= high:
+            raise ConfigError(path, key, f"expected a number from {low} to {high}, got {value:g}")
 
 
 def is_loopback(host: str) -> bool:
@@ -180,6 +185,9 @@ def is_loopback(host: str) -> bool:
 def load_settings(home: Path | None = None) -> Settings:
     """Read `home/config.toml` (missing: defaults). Raises ConfigError naming the file and key."""
     home = Path(home).expanduser() if home else default_home()
+    if home.exists() and not home.is_dir():
+        raise ConfigError("", "", f"the certmerge home {home} is not a directory",
+                          "give --home (or CERTMERGE_HOME) a directory, or a path that does not exist yet")
     path = home / "config.toml"
     raw: dict = {}
     if path.exists():
