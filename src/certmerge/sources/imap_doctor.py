@@ -34,8 +34,8 @@ def _auth_results_sample(client, folder: str, count: int, where: str, timeout: f
     """(mails looked at, mails with Authentication-Results, authserv-ids of their topmost header)."""
     with guard(where, timeout):
         info = client.select_folder(folder, readonly=True)
-        uidnext = info.get(b"UIDNEXT", 0)
-        uids = sorted(client.search(["ALL"]))[-count:] if uidnext else []
+        # EXISTS, not UIDNEXT: a server may leave UIDNEXT out of its answer (RFC 3501 allows it; Courier does)
+        uids = sorted(client.search(["ALL"]))[-count:] if info.get(b"EXISTS", 0) else []
         if not uids:
             return 0, 0, set()
         fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"])
