@@ -368,3 +368,12 @@ def test_submitted_refuses_what_is_not_a_case_id(tmp_path, case_id):
     assert json.loads(cli(home, "status", "--json").stdout)["cases"][0]["state"] == "ready_to_submit"
     assert cli(home, "submitted", "--case-id", " 176530418200731 ").returncode == 0
     assert json.loads(cli(home, "status", "--json").stdout)["cases"][0]["case_id"] == "176530418200731"
+
+
+def test_the_reason_may_have_several_lines(tmp_path):
+    case = tmp_path / "case.toml"
+    text = CASE_TOML.read_text(encoding="utf-8")
+    start = text.index("reason = ")
+    end = text.index("\n", start)
+    case.write_text(text[:start] + 'reason = """Two accounts.\nKeep the work one."""' + text[end:], encoding="utf-8")
+    assert cli(tmp_path / "h", "init", "--from", str(case)).returncode == 0

@@ -13,14 +13,12 @@ from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 from . import lifecycle
-from .casefile import CASE_ID_RE, casefile_to_dict, parse_casefile
+from .casefile import casefile_to_dict, parse_casefile
 from .config import Settings
 from .drafts import build_draft
 from .errors import IllegalTransition, ParseError, StoreError, UserError
-from .home import check_database
 from .model import CaseFile, CaseState, CaseView, Classification, Event, MailKind, NextAction
 from .pipeline import Policy, effect_of, match_case
-from .privacy import write_private
 from .sources.base import RawMail
 from .store import Change, Store
 
@@ -83,6 +81,8 @@ class App:
     def _open_store(self, create: bool) -> Store:
         """The store; `create` only for init and import: elsewhere a missing database is no case yet, or
         damaged where the home shows it held one (home.py). Opening makes the home private."""
+        from .home import check_database
+
         if self._store is None:
             for line in self.settings.ensure_dirs():
                 log.warning("home made private: %s", line)
@@ -266,6 +266,8 @@ class App:
         self.settings.drafts_dir.mkdir(parents=True, exist_ok=True)
         path = self.settings.drafts_dir / f"case{case['id']}-{purpose}.eml"
         tmp = path.with_suffix(".eml.tmp")
+        from .privacy import write_private
+
         try:
             write_private(tmp, msg.as_bytes())  # 0600: a draft holds names, addresses and account IDs
             tmp.replace(path)
@@ -336,6 +338,8 @@ class App:
 
 def _case_id(value: str | None) -> str | None:
     """A support case number as given on the command line: 8-20 digits, or refused."""
+    from .casefile import CASE_ID_RE
+
     if value is None or not value.strip():
         return None
     if not CASE_ID_RE.match(value.strip()):

@@ -165,6 +165,22 @@ class _Asked(dict):
         self.asked.add(key)
         return super().__contains__(key)
 
+    def __iter__(self):  # a parser that walks a table (items, keys, values) checks its keys itself
+        self.asked.update(dict.keys(self))
+        return super().__iter__()
+
+    def items(self):
+        self.asked.update(dict.keys(self))
+        return super().items()
+
+    def keys(self):
+        self.asked.update(dict.keys(self))
+        return super().keys()
+
+    def values(self):
+        self.asked.update(dict.keys(self))
+        return super().values()
+
 
 def _asked(value):
     if isinstance(value, dict):
@@ -173,7 +189,7 @@ def _asked(value):
 
 
 def _refuse_unknown_keys(table: _Asked, path: object, prefix: str = "") -> None:
-    for key, value in table.items():
+    for key, value in dict.items(table):
         if key not in table.asked:
             close = difflib.get_close_matches(key, sorted(table.asked), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
@@ -185,15 +201,21 @@ def _refuse_unknown_keys(table: _Asked, path: object, prefix: str = "") -> None:
 
 
 _LINE_BREAK = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+ONE_LINE_TABLES = ("user", "support", "target", "source")  # names, IDs, addresses (the reason may have lines)
 
 
-def _refuse_line_breaks(value: object, path: object, key: str = "") -> None:
-    """Every text but `reason` is one line: a name with CR/LF would break the headers of a draft."""
-    if isinstance(value, str) and key != "reason" and _LINE_BREAK.search(value.strip()):
+def _refuse_line_breaks(data: dict, path: object) -> None:
+    """Names, IDs and addresses are one line: a name with CR/LF would break the headers of a draft."""
+    for table in ONE_LINE_TABLES:
+        _refuse_breaks_in(data.get(table), path, table)
+
+
+def _refuse_breaks_in(value: object, path: object, key: str) -> None:
+    if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
         raise ConfigError(path, key, "contains a line break or a control character", "write it on one line")
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for k, v in items:
-        _refuse_line_breaks(v, path, f"{key}[{k}]" if isinstance(k, int) else f"{key}.{k}" if key else k)
+        _refuse_breaks_in(v, path, f"{key}[{k}]" if isinstance(k, int) else f"{key}.{k}")
 
 
 def _account_dict(a: Account) -> dict:

@@ -167,10 +167,17 @@ def _check(s: Settings) -> None:
         raise ConfigError(path, "imap.port", f"expected a port number 1-65535, got {imap.port}")
     if not 0 <= s.classify.review_threshold <= 1:
         raise ConfigError(path, "classify.review_threshold", "expected a number from 0 to 1")
-    for key, value, low, high in (("watch.interval", s.watch.interval, 1, 86400), ("imap.timeout", imap.timeout, 1, 3600),
-                                  ("imap.scan_days_before_case", imap.scan_days_before_case, 0, 3650)):
+    if s.watch.interval < 1:
+        raise ConfigError(path, "watch.interval", "expected at least 1 second")
+    _check_ranges(s)
+
+
+def _check_ranges(s: Settings) -> None:
+    """Numbers that must stay within sense: a timeout of 0 or of days, a scan window of a million years."""
+    for key, value, low, high in (("watch.interval", s.watch.interval, 1, 86400), ("imap.timeout", s.imap.timeout, 1, 3600),
+                                  ("imap.scan_days_before_case", s.imap.scan_days_before_case, 0, 3650)):
         if not low <= value <= high:
-            raise ConfigError(path, key, f"expected a number from {low} to {high}, got {value:g}")
+            raise ConfigError(s.config_path, key, f"expected a number from {low} to {high}, got {value:g}")
 
 
 def is_loopback(host: str) -> bool:

@@ -27,6 +27,11 @@ def _when(t: dt.datetime | None) -> str:
     return t.strftime("%Y-%m-%d %H:%M") if t else "-"
 
 
+def _why_auth(m: dict) -> str:
+    """Why a stored mail got its authenticity verdict, in one line."""
+    return f"{m['authenticity']}: {m['auth_reason'] or 'no reason recorded'}"
+
+
 _NOISE = re.compile(r"^\s*((re|fw|fwd)\s*:\s*)+|\[AWS Training and Certification Form Submission\]\s*-?\s*"
                     r"|account-assistance", re.I)
 
@@ -109,11 +114,6 @@ def _case(console: Console, item: dict, now: dt.datetime) -> None:
     console.print(Panel(head, title=f"certmerge · case {case['id']}", expand=False))
     console.print(msgs)
     console.print(hist)
-
-
-def _why_auth(m: dict) -> str:
-    """Why a stored mail got its authenticity verdict, in one line."""
-    return f"{m['authenticity']}: {m['auth_reason'] or 'no reason recorded'}"
 
 
 def status_plain(cases: list[dict], quarantined: list, now: dt.datetime) -> str:

@@ -162,9 +162,9 @@ class Change:
     case_updates: dict[str, Any] = field(default_factory=dict)
     message: dict[str, Any] | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: dict[str, Any] | None = None  # a row of the quarantine table (the file is already written)
     position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
     seen_key: tuple[str, str] | None = None
-    quarantine: dict[str, Any] | None = None  # a row of the quarantine table (the file is already written)
 
 
 class StaleState(StoreError):
