@@ -85,7 +85,7 @@ class App:
 
         if self._store is None:
             for line in self.settings.ensure_dirs():
-                log.warning("home made private: %s", line)
+                log.info("home made private: %s", line)
             check_database(self.settings, create or self.create)
             self._store = Store(self.settings.db_url)
         return self._store
