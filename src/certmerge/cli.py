@@ -48,8 +48,9 @@ def _setup_logging(logs_dir: Path) -> None:
     from .privacy import PrivateLogFile, private_dir
 
     try:
-        private_dir(logs_dir.parent, tighten=False)  # a new home is private; an old one is tightened (and
-        private_dir(logs_dir, tighten=False)          # logged) when the store opens, and by doctor
+        # a new home is made private here; an older one is tightened when the store opens, and by doctor
+        private_dir(logs_dir.parent, tighten=False)
+        private_dir(logs_dir, tighten=False)
         handler = PrivateLogFile(logs_dir / "certmerge.log")
     except OSError:
         return
@@ -230,14 +231,14 @@ def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder
     from . import render
     from . import watch as watchmod
 
+    if interval is not None and not (math.isfinite(interval) and interval > 0):  # before a password prompt
+        raise UserError(f"--interval {interval:g} is not a number of seconds", "give a positive number, e.g. --interval 60")
     app = _app()
     src = _source(app, source)
     stop = threading.Event()
     watchmod.install_stop_handlers(stop)
     con = _console()
     wait = interval if interval is not None else app.settings.watch.interval
-    if not (math.isfinite(wait) and wait > 0):
-        raise UserError(f"--interval {wait:g} is not a number of seconds", "give a positive number, e.g. --interval 60")
     from .cli_imap import notify_line
 
     if not once:

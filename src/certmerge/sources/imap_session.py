@@ -55,9 +55,9 @@ _AUTH_USER = re.compile(r"(?i)\b(user=)[^\s\x01^]+")
 
 def _looks_sasl(run: str) -> bool:
     usable = run.rstrip("=")
-    usable = usable[:len(usable) - len(usable) % 4]  # an echo cut short still decodes up to the cut
+    usable = usable[:len(usable) // 4 * 4]  # an echo cut short still decodes up to the cut
     try:
-        data = base64.b64decode(usable + "=" * (-len(usable) % 4), validate=True)
+        data = base64.b64decode(usable, validate=True)
     except (binascii.Error, ValueError):
         return False
     return bool(_SASL_WORDS.search(data))
