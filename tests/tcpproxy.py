@@ -13,6 +13,8 @@ The faults it can make:
 - `stall_in_response(marker, after)`  the same, but the connection is left open and silent (a half-open link);
 - `on_client(marker, action)` run `action(link)` once, right after a client sent a line containing `marker`
                      (e.g. cut the link once the watcher entered IDLE).
+- `rewrite(fn)`      pass what the server says through `fn(bytes) -> bytes`, whole lines at a time (a server
+                     that answers differently, e.g. without the UIDNEXT response code).
 
 It also keeps every line the clients sent (`client_lines`), so a test can wait for a command.
 """
@@ -44,6 +46,7 @@ class Link:
         self._cut_in: int | None = None  # bytes left to forward before this link is dropped / stalled
         self._cut_action = ""
         self._client_buf = b""
+        self._server_buf = b""  # a server line not yet complete, while a rewrite is set
 
     def close(self, rst: bool = False) -> None:
         if self.closed.is_set():
@@ -113,6 +116,14 @@ class Link:
 
     def _server_data(self, data: bytes) -> bytes | None:
         """What of this server chunk goes to the client (None: nothing, the link is done)."""
+        rewrite = self.proxy._rewrite
+        if rewrite is not None:
+            buf = self._server_buf + data
+            end = buf.rfind(b"\r\n") + 2  # 1: no whole line yet
+            self._server_buf = buf[end:] if end > 1 else buf
+            data = rewrite(buf[:end]) if end > 1 else b""
+            if not data:
+                return b""
         if self._cut_in is not None:
             part, self._cut_in = data[:self._cut_in], max(0, self._cut_in - len(data))
             return part
@@ -156,6 +167,7 @@ class Proxy:
         self._stalled = threading.Event()
         self._rules: list[list] = []  # [marker, after, action, matches still to let through]
         self._client_hooks: list[tuple[bytes, Callable[[Link], None]]] = []
+        self._rewrite: Callable[[bytes], bytes] | None = None
         self._closing = threading.Event()
         self._thread = threading.Thread(target=self._accept_loop, daemon=True, name="proxy-accept")
         self._thread.start()
@@ -188,6 +200,10 @@ class Proxy:
         """Like drop_in_response, but the link stays open and silent."""
         with self._lock:
             self._rules.append([marker, after, "stall", skip])
+
+    def rewrite(self, fn: Callable[[bytes], bytes] | None) -> None:
+        """Rewrite the server's answers on links made from now on (None: stop)."""
+        self._rewrite = fn
 
     def on_client(self, marker: bytes, action: Callable[[Link], None]) -> None:
         with self._lock:

@@ -80,8 +80,8 @@ def test_microsoft_no_authserv_id_mails_in_the_corpus_pass():
     (f"{MX}; dmarc=quarantine header.from=amazon.com", "fail"),
     ("spf=fail smtp.mailfrom=amazon.com; dkim=none; dmarc=fail action=quarantine header.from=amazon.com;"
      " compauth=fail reason=000", "fail"),
-    (f"{MX}; none", "unverified"),
-    (f"{MX}; spf=pass smtp.mailfrom=amazonses.com", "unverified"),  # SPF of the bounce domain aligns nothing
+    (f"{MX}; none", "fail"),  # your server checked and found nothing for a vendor's mail: forged
+    (f"{MX}; spf=pass smtp.mailfrom=amazonses.com", "fail"),  # SPF of the bounce domain aligns nothing
 ])
 def test_verdict_from_the_topmost_header(header, expected):
     assert judge(mail(header)).authenticity.value == expected
@@ -92,7 +92,7 @@ def test_amazonses_signature_alone_never_passes_amazon_mail():
     both = judge(mail(f"{MX}; dkim=pass header.d=amazonses.com; dmarc=fail header.from=amazon.com"))
     assert both.authenticity is Authenticity.FAIL
     alone = judge(mail(f"{MX}; dkim=pass header.d=amazonses.com; spf=pass smtp.mailfrom=amazonses.com"))
-    assert alone.authenticity is Authenticity.UNVERIFIED
+    assert alone.authenticity is Authenticity.FAIL
 
 
 def test_no_results_is_unverified():
@@ -103,7 +103,7 @@ def test_no_results_is_unverified():
 def test_a_lower_header_added_by_the_sender_never_counts():
     raw = mail(f"{MX}; dkim=none; spf=none; dmarc=none header.from=amazon.com",
                f"{MX}; dkim=pass header.d=amazon.com; dmarc=pass header.from=amazon.com")
-    assert judge(raw).authenticity is Authenticity.UNVERIFIED
+    assert judge(raw).authenticity is Authenticity.FAIL  # the topmost (ours) says none
     raw = mail(f"{MX}; dkim=fail header.d=amazon.com; dmarc=fail header.from=amazon.com",
                f"{MX}; dkim=pass header.d=amazon.com; dmarc=pass header.from=amazon.com")
     assert judge(raw).authenticity is Authenticity.FAIL
@@ -184,3 +184,114 @@ def test_configured_vendor_domains_are_used():
     raw = mail(f"{MX}; dmarc=pass header.from=partner.example", sender="AWS Partner <aws@partner.example>")
     assert judge(raw).authenticity is Authenticity.FAIL
     assert verdict(parse_bytes(raw), VENDORS + ("partner.example",)).authenticity is Authenticity.PASS
+
+
+# --- issue 11: a vendor's mail that your own server could not verify is a forgery -------------------------------
+AWS_FROM = "From: " + AWS
+FORGERIES = {  # name: (the trusted server's header, the From lines, or None for the one vendor From)
+    "pass only for another domain": (f"{MX}; dkim=pass header.d=evil.example; spf=pass smtp.mailfrom=evil.example;"
+                                     " dmarc=pass header.from=evil.example", None),
+    "dkim=none, spf=softfail": (f"{MX}; dkim=none; spf=softfail smtp.mailfrom=amazon.com", None),
+    "dmarc=none": (f"{MX}; dkim=none; spf=none; dmarc=none header.from=amazon.com", None),
+    "no result at all": (f"{MX}; none", None),
+    "dmarc=bestguesspass": (f"{MX}; spf=pass smtp.mailfrom=amazon.com; dmarc=bestguesspass header.from=amazon.com",
+                            None),
+    "a signature of amazonses.com only": (f"{MX}; dkim=pass header.d=amazonses.com; spf=pass "
+                                          "smtp.mailfrom=amazonses.com", None),
+    "a look-alike d= that ends like the vendor": (f"{MX}; dkim=pass header.d=amazon.com.evil.example", None),
+    "two From headers, the vendor first": (f"{MX}; dkim=pass header.d=evil.example; dmarc=pass",
+                                           [AWS_FROM, "From: Mallory <m@evil.example>"]),
+    "two From headers, the vendor second": (f"{MX}; dkim=pass header.d=evil.example; dmarc=pass",
+                                            ["From: Mallory <m@evil.example>", AWS_FROM]),
+    "two authors in one From": (f"{MX}; dkim=pass header.d=evil.example; dmarc=pass",
+                                ["From: " + AWS + ", Mallory <m@evil.example>"]),
+    "the vendor's address as display name": (f"{MX}; dkim=pass header.d=evil.example; dmarc=pass "
+                                             "header.from=evil.example",
+                                             ['From: "aws-cs-trainingcertification-form@amazonses.com" <m@evil.example>']),
+}
+
+
+def forged(header: str, froms: list[str] | None, subject: str = "Your account merge request",
+           body: str = "Hello Taro,\n\nPlease confirm the merge of your accounts.\n") -> bytes:
+    raw = mail(header, subject=subject, body=body)
+    if froms is not None:
+        raw = raw.replace(AWS_FROM.encode() + b"\r\n", "".join(f + "\r\n" for f in froms).encode())
+    return raw
+
+
+@pytest.mark.parametrize("trusted", [(), (MX,)], ids=["topmost header", "trusted_authserv_ids"])
+@pytest.mark.parametrize("subject", [SUBJECT, "Your account merge request"], ids=["case tag", "no case tag"])
+@pytest.mark.parametrize("name", list(FORGERIES))
+def test_vendor_mail_without_an_aligned_pass_from_your_server_is_fail(name, subject, trusted):
+    header, froms = FORGERIES[name]
+    v = judge(forged(header, froms, subject), trusted)
+    assert v.authenticity is Authenticity.FAIL, v
+    assert v.reason  # says why, for status and explain
+
+
+def test_unverified_is_left_only_for_mail_without_trusted_results():
+    v = judge(mail())  # no Authentication-Results at all
+    assert v.authenticity is Authenticity.UNVERIFIED and "no Authentication-Results" in v.reason
+    elsewhere = mail("relay.elsewhere.example; dmarc=none header.from=amazon.com")
+    v = judge(elsewhere, (MX,))  # headers, but none of your server's
+    assert v.authenticity is Authenticity.UNVERIFIED and "trusted server" in v.reason
+    assert judge(elsewhere).authenticity is Authenticity.FAIL  # the same header, trusted as the topmost one
+
+
+def test_ordinary_mail_without_an_aligned_pass_stays_unverified():
+    # only mail that claims a vendor is held to the vendor's standard
+    raw = mail(f"{MX}; dkim=none; spf=softfail smtp.mailfrom=example.net", sender="Kenta <kenta@example.net>",
+               subject="lunch?", body="Lunch at 12?\n")
+    assert judge(raw).authenticity is Authenticity.UNVERIFIED
+
+
+@pytest.mark.parametrize("required", [False, True])
+@pytest.mark.parametrize("name", list(FORGERIES))
+def test_no_forgery_moves_a_case_in_any_configuration(tmp_path, name, required):
+    from certmerge.sources.folder import FolderSource
+    from tests.helpers import make_app, sample_bytes, sample_case
+
+    header, froms = FORGERIES[name]
+    real = sample_bytes("04")  # a real info request, which moves awaiting_support -> info_requested
+    raw = f"Authentication-Results: {header}\r\n".encode() + real[real.index(b"Received:"):]
+    if froms is not None:
+        raw = raw.replace(AWS_FROM.encode(), "\r\n".join(froms).encode())
+    app = make_app(tmp_path / "h", config=f"[classify]\nrequire_authenticated = {str(required).lower()}\n")
+    app.submitted(app.init_case(sample_case()))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "m.eml").write_bytes(raw)
+    [out] = app.poll_once(FolderSource(tmp_path / "in"))
+    assert out.authenticity == "fail" and app.case()["state"] == "awaiting_support", out
+    [msg] = app.store.messages()
+    assert msg["auth_reason"] and "NOT trusted" in msg["effect"]
+    app.close()
+
+
+def test_status_and_explain_say_why_each_mail_got_its_verdict(tmp_path):
+    import json
+
+    from typer.testing import CliRunner
+
+    from certmerge.cli import cli
+    from tests.helpers import CASE_TOML, sample_bytes
+
+    def run(*args):
+        return CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), *args])
+
+    inbox = tmp_path / "in"
+    inbox.mkdir()
+    header, _froms = FORGERIES["dmarc=none"]
+    (inbox / "1.eml").write_bytes(forged(header, None, SUBJECT))
+    (inbox / "2.eml").write_bytes(sample_bytes("04"))  # a real info request: pass
+    (inbox / "3.eml").write_bytes(sample_bytes("04").replace(b"Authentication-Results:", b"X-Old:")
+                                  .replace(b"Message-ID: <", b"Message-ID: <other"))  # no results: unverified
+    assert run("init", "--from", str(CASE_TOML)).exit_code == 0 and run("submitted").exit_code == 0
+    assert run("watch", "--once", "--source", str(inbox)).exit_code == 0
+    why = {m["id"]: (m["authenticity"], m["auth_reason"])
+           for m in json.loads(run("status", "--json").output)["cases"][0]["messages"]}
+    assert [why[n][0] for n in (1, 2, 3)] == ["fail", "pass", "unverified"]
+    status = run("status").output
+    for n in (1, 2, 3):
+        assert f"{why[n][0]}: {why[n][1]}" in status, why[n]
+        assert why[n][1] in run("explain", str(n)).output
+    assert "it claims amazon.com, but no aligned DKIM or DMARC pass" in why[1][1]

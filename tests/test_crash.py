@@ -25,7 +25,7 @@ def normalized(home: Path) -> dict:
     store = Store(f"sqlite:///{home / 'certmerge.sqlite3'}")
     data = store.dump()
     store.close()
-    for table in ("cases", "messages", "events", "drafts", "positions", "seen"):
+    for table in Store._DUMP_ORDER:
         data[table] = [{k: v for k, v in row.items() if k not in TIMESTAMPS} for row in data[table]]
     return data
 
@@ -39,6 +39,8 @@ def setup(tmp_path_factory):
         (src,) = SAMPLES.glob(f"{prefix}-*.eml")
         shutil.copy(src, inbox / src.name)
     (inbox / "00-broken.eml").write_bytes(b"")  # quarantined, and its position still moves
+    (inbox / "00-broken-too.eml").write_bytes(b"")  # the same content from elsewhere: a file of its own
+    (inbox / "00-binary.eml").write_bytes(b"\x00\x01" * 5000)
     template = base / "template"
     assert cli(template, "init", "--from", str(CASE_TOML)).returncode == 0
     assert cli(template, "submitted").returncode == 0
@@ -46,11 +48,17 @@ def setup(tmp_path_factory):
     shutil.copytree(template, reference)
     r = cli(reference, "watch", "--source", str(inbox), "--once")
     assert r.returncode == 0, r.stderr
-    return base, inbox, template, normalized(reference)
+    assert len(kept(reference)) == 3
+    return base, inbox, template, normalized(reference), kept(reference)
+
+
+def kept(home: Path) -> dict[str, bytes]:
+    """Every file in the home's quarantine/, temporary ones included, by name."""
+    return {p.name: p.read_bytes() for p in sorted((home / "quarantine").iterdir())}
 
 
 def test_crash_after_every_write_step_loses_and_doubles_nothing(setup):
-    base, inbox, template, expected = setup
+    base, inbox, template, expected, expected_files = setup
     assert len(expected["messages"]) == len(MAILS) and expected["cases"][0]["state"] == "info_requested"
     crashed_at = []
     for k in range(1, 200):
@@ -65,5 +73,6 @@ def test_crash_after_every_write_step_loses_and_doubles_nothing(setup):
         assert second.returncode == 0, second.stderr
         got = normalized(home)
         assert got == expected, f"after a crash at write step {k} the final state differs"
+        assert kept(home) == expected_files, f"after a crash at write step {k} the quarantine differs"
         shutil.rmtree(home)
-    assert len(crashed_at) >= 5 * len(MAILS), "fewer write steps than expected: is the hook still wired?"
+    assert len(crashed_at) >= 5 * len(MAILS) + 3 * 4, "fewer write steps than expected: is the hook still wired?"

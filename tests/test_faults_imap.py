@@ -59,7 +59,7 @@ def history(home: Path) -> dict:
         data = store.dump()
     finally:
         store.close()
-    for table in ("cases", "messages", "events", "drafts", "positions", "seen"):
+    for table in Store._DUMP_ORDER:
         data[table] = [{k: v for k, v in row.items() if k not in TIMESTAMPS} for row in data[table]]
     return data
 

@@ -626,6 +626,7 @@ def test_watch_stops_within_two_seconds_even_when_the_server_hangs(tmp_path):
         f'[imap]\nhost = "127.0.0.1"\nport = {listener.getsockname()[1]}\nsecurity = "plain"\n'
         f'username = "nobody"\npassword_env = "{PW_ENV}"\ntimeout = 30\n')
     env = {**os.environ, "CERTMERGE_HOME": str(home), PW_ENV: "x"}
+    subprocess.run([*CLI, "init", "--from", str(SAMPLES / "case.toml")], env=env, check=True, capture_output=True)
     proc = subprocess.Popen([*CLI, "watch"], env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     try:
         deadline_wait(lambda: accepted, 10, what="the watcher connecting")
@@ -677,7 +678,7 @@ class FlakySource:
 
 
 def test_watch_backs_off_on_source_errors_and_stops_on_auth_failure(tmp_path):
-    app = App(Settings(home=tmp_path / "home"))
+    app = App(Settings(home=tmp_path / "home"), create=True)
     lines: list[str] = []
     stop = threading.Event()
     src = FlakySource([SourceError("server gone"), SourceError("still gone")])
@@ -730,13 +731,13 @@ def test_doctor_checks_everything_and_recommends_authenticated_mail(case_box):
 def test_doctor_fails_on_an_untrusted_certificate_and_a_wrong_password(dovecot, tmp_path):
     b = Box(dovecot, tmp_path, security="tls", port=dovecot.tls_port)
     res = b.cli("doctor")
-    assert res.returncode == 1
+    assert res.returncode == 4  # the server cannot be reached safely
     assert "not trusted" in res.stdout and "ca_file" in res.stdout
     assert "login" not in res.stdout.split("TLS and certificate", 1)[1]  # stops at the first blocking failure
     b.home.joinpath("config.toml").write_text(b.home.joinpath("config.toml").read_text()
                                              + f"ca_file = {json.dumps(str(dovecot.cert))}\n")
     res = b.cli("doctor", password="wrong-one")
-    assert res.returncode == 1
+    assert res.returncode == 5
     assert "rejected the login" in res.stdout and "error: login" in res.stderr
     assert "wrong-one" not in res.stdout + res.stderr
 
@@ -778,7 +779,7 @@ def test_no_secret_in_any_log_output_database_or_draft(case_box, caplog):
     assert b.cli("status").returncode == 0
     assert b.cli("doctor").returncode == 0
     assert b.cli("watch", "--once", password="Wr0ng-Secret-x").returncode == 5
-    assert b.cli("doctor", password="Wr0ng-Secret-x").returncode == 1
+    assert b.cli("doctor", password="Wr0ng-Secret-x").returncode == 5
     command = json.dumps(f"printf '%s\\n' \"${PW_ENV}\"")
     (b.home / "config.toml").write_text((b.home / "config.toml").read_text().replace(
         f'password_env = "{PW_ENV}"', f"password_command = {command}"))

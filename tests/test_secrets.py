@@ -158,7 +158,7 @@ def test_no_password_anywhere_after_every_command(dovecot, tmp_path):
     run("doctor")
     # wrong passwords: one line each, the wrong password not echoed either
     run("watch", "--once", code=5, password=WRONG)
-    run("doctor", code=1, password=WRONG)
+    run("doctor", code=5, password=WRONG)
     run("login", "--password-stdin", code=5, input=WRONG + "\n")
     run("--debug", "watch", "--once", code=5, password=WRONG)
     # the same from a password manager (password_command)
@@ -223,7 +223,7 @@ def test_no_token_anywhere_after_every_command(dovecot, tmp_path):
     run("doctor")
     run("login", "--password-stdin", code=2, input="anything\n")  # no password to store with OAuth
     run("watch", "--once", code=5, password=WRONG)
-    run("--debug", "doctor", code=1, password=WRONG)
+    run("--debug", "doctor", code=5, password=WRONG)
     debug = run.planted("oauth2_login", "--debug", "watch", "--once")
     assert "planted bug" in debug.stderr
     files = every_file(b.home, tmp_path / "export.json")

@@ -71,7 +71,7 @@ def harness(request, tmp_path):
 
 @pytest.fixture
 def app(tmp_path):
-    a = App(Settings(home=tmp_path / "home"))
+    a = App(Settings(home=tmp_path / "home"), create=True)  # mail without a case
     yield a
     a.close()
 

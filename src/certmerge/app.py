@@ -7,7 +7,6 @@ the store. Nothing here prints; results come back as values for render.py.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import logging
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -73,11 +72,21 @@ class App:
     settings: Settings
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)
+    create: bool = False  # may make a new database for any use (else only init_case and import_data do)
 
     @property
     def store(self) -> Store:
+        return self._open_store(create=False)
+
+    def _open_store(self, create: bool) -> Store:
+        """The store; `create` only for init and import: elsewhere a missing database is no case yet, or
+        damaged where the home shows it held one (home.py). Opening makes the home private."""
+        from .home import check_database
+
         if self._store is None:
-            self.settings.ensure_dirs()
+            for line in self.settings.ensure_dirs():
+                log.info("home made private: %s", line)
+            check_database(self.settings, create or self.create)
             self._store = Store(self.settings.db_url)
         return self._store
 
@@ -93,7 +102,7 @@ class App:
 
     # --- cases -------------------------------------------------------------------------------------
     def init_case(self, cf: CaseFile, new: bool = False) -> dict:
-        existing = self.store.cases()
+        existing = self._open_store(create=True).cases()
         if existing and not new:
             raise UserError(f"a case already exists in {self.settings.home} (case {existing[-1]['id']})",
                             "use `certmerge init --new` to start another, or another --home")
@@ -105,6 +114,7 @@ class App:
                     "detail": f"by {route_event.value}"}]
         case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, state.value, now,
                                          cf.vendor_case_id, history)
+        log.info("case %s recorded in %s", case_id, self.settings.home)  # the log also shows the home was used
         return self.store.case(case_id)
 
     def case(self, ref: int | None = None) -> dict:
@@ -176,6 +186,7 @@ class App:
     def submitted(self, case: dict, vendor_case_id: str | None = None) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
             case = self.act(case, Event.SELF_SERVICE_REFUSED, "the portal refused the self-service merge")
+        vendor_case_id = _case_id(vendor_case_id)
         updates = {"vendor_case_id": vendor_case_id} if vendor_case_id else {}
         return self.act(case, Event.SUBMITTED, "support case created on the web form", **updates)
 
@@ -255,14 +266,19 @@ class App:
                        cls.authenticity.value, case["id"] if case else None, eff.from_state, eff.to_state, nxt)
 
     def _quarantine(self, item: RawMail, reason: str) -> Outcome:
-        digest = hashlib.sha256(item.data).hexdigest()[:12]
-        qdir = self.settings.quarantine_dir
-        qdir.mkdir(parents=True, exist_ok=True)
-        stamp = self.clock().strftime("%Y%m%dT%H%M%S")
-        target = qdir / f"{stamp}-{digest}.eml"
-        target.write_bytes(item.data)
-        target.with_suffix(".reason").write_text(f"{item.origin}\n{reason}\n", encoding="utf-8")
-        self.store.commit(Change(position=item.position, seen_key=item.seen_key))
+        """Keep an unreadable mail in quarantine/ (quarantine.py), its row written with the position."""
+        from .quarantine import keep
+
+        try:
+            target = keep(self.settings.quarantine_dir, item.data, item.origin)
+        except OSError as exc:
+            raise StoreError(f"an unreadable mail ({item.origin}) cannot be kept in quarantine ({exc.strerror})",
+                             "free some disk space (or make the home writable) and run certmerge again; the mail "
+                             "stays where it is and is read again") from None
+        known = any(q["file"] == target.name for q in self.store.quarantined())  # the same mail, again
+        row = None if known else {"file": target.name, "origin": item.origin, "reason": reason,
+                                  "size": len(item.data), "at": self.clock()}
+        self.store.commit(Change(position=item.position, seen_key=item.seen_key, quarantine=row))
         log.warning("quarantined %s: %s", item.origin, reason)
         return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
 
@@ -271,13 +287,11 @@ class App:
 
     def quarantined(self) -> list[tuple[Path, str]]:
         qdir = self.settings.quarantine_dir
-        if not qdir.is_dir():
-            return []
-        out = []
-        for reason in sorted(qdir.glob("*.reason")):
+        kept = [(qdir / q["file"], q["reason"] or "") for q in self.store.quarantined()]
+        for reason in sorted(qdir.glob("*.reason")) if qdir.is_dir() else ():  # as an older certmerge kept them
             lines = reason.read_text(encoding="utf-8", errors="replace").splitlines()
-            out.append((reason.with_suffix(".eml"), lines[1] if len(lines) > 1 else ""))
-        return out
+            kept.append((reason.with_suffix(".eml"), lines[1] if len(lines) > 1 else ""))
+        return kept
 
     # --- drafts ----------------------------------------------------------------------------------------
     def draft(self, case: dict, purpose: str | None = None) -> tuple[Path, object]:
@@ -292,8 +306,10 @@ class App:
         self.settings.drafts_dir.mkdir(parents=True, exist_ok=True)
         path = self.settings.drafts_dir / f"case{case['id']}-{purpose}.eml"
         tmp = path.with_suffix(".eml.tmp")
+        from .privacy import write_private
+
         try:
-            tmp.write_bytes(msg.as_bytes())
+            write_private(tmp, msg.as_bytes())  # 0600: a draft holds names, addresses and account IDs
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
@@ -314,7 +330,7 @@ class App:
     def import_data(self, data: dict) -> int:
         if not isinstance(data, dict) or data.get("format") != "certmerge-export":
             raise UserError("this is not a certmerge export", "use a file written by `certmerge export`")
-        self.store.load(data)
+        self._open_store(create=True).load(data)
         return len(data.get("cases", []))
 
     # --- reading ---------------------------------------------------------------------------------------
@@ -398,6 +414,18 @@ def _draft_text(path: Path) -> str:
         return body.get_content() if body is not None else ""
     except (OSError, LookupError, ValueError):
         return ""
+
+
+def _case_id(value: str | None) -> str | None:
+    """A support case number as given on the command line: 8-20 digits, or refused."""
+    from .casefile import CASE_ID_RE
+
+    if value is None or not value.strip():
+        return None
+    if not CASE_ID_RE.match(value.strip()):
+        raise UserError(f"{value!r} is not a support case number",
+                        "it is the 8-20 digits in [CASE ...] of support's subject, e.g. --case-id 176530418200731")
+    return value.strip()
 
 
 def iter_files(paths: Iterable[Path]) -> Iterator[Path]:

@@ -6,7 +6,9 @@ matches its subdomains, since Exchange Online stamps per-front-end names). A sen
 "dkim=pass" lower down; it never counts.
 
 `pass` needs DMARC pass for the From domain, or DKIM pass whose d= is aligned with the From domain.
-An explicit failure (dmarc/dkim/spf/compauth=fail) is `fail`; no results at all is `unverified`.
+An explicit failure (dmarc/dkim/spf/compauth=fail) is `fail`. Mail from a vendor domain that your server's
+results do not prove (a pass only for another domain, dkim=none, dmarc=none, "none") is `fail` too, and so
+is mail with more than one From header or author. `unverified` is only mail without trusted results.
 A mail that claims to be AWS or Credly (display name, self-introduction, a case ID) from any other domain,
 look-alikes included, is `fail` whatever its own DMARC says. A forward is judged by its outer sender.
 """
@@ -17,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .model import Authenticity, Email, Verdict
+from .parse import MULTIPLE_FROM
 
 _PAIR_RE = re.compile(r"([A-Za-z0-9_.-]+(?:\s*/\s*\d+)?)\s*=\s*(\"(?:[^\"\\]|\\.)*\"|[^\s;\"]+)")
 _TWO_LEVEL = {"co.jp", "ne.jp", "or.jp", "ac.jp", "go.jp", "ad.jp", "ed.jp", "gr.jp", "lg.jp", "co.uk", "org.uk",
@@ -196,7 +199,7 @@ def own_text(mail: Email) -> str:
 def vendor_claim(mail: Email, vendors: tuple[str, ...] = ()) -> str:
     """Why this mail presents itself as AWS or Credly ("" when it does not)."""
     name = mail.sender.name
-    if _BRAND_NAME_RE.search(name):
+    if _BRAND_NAME_RE.search(name) or any(_names_domain(name, v) for v in vendors):
         return f"the display name {name!r} claims to be AWS/Credly"
     alike = looks_alike(mail.sender.domain, vendors) if vendors else False
     if alike and _BRAND_LOOSE_RE.search(name):
@@ -215,6 +218,11 @@ def vendor_claim(mail: Email, vendors: tuple[str, ...] = ()) -> str:
     return ""
 
 
+def _names_domain(name: str, vendor: str) -> bool:
+    """The display name carries the vendor's domain ("support@amazonses.com" <x@elsewhere.example>)."""
+    return bool(name) and re.search(rf"(?<![\w.-]){re.escape(vendor)}(?![\w-])", name, re.I) is not None
+
+
 def claims_vendor(mail: Email, vendors: tuple[str, ...] = ()) -> bool:
     return bool(vendor_claim(mail, vendors))
 
@@ -231,11 +239,18 @@ def verdict(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] 
             return Verdict(Authenticity.FAIL, f"{claim} but comes from {where}")
         if not domain:
             return Verdict(Authenticity.UNVERIFIED, "no sender address")
+    if MULTIPLE_FROM in mail.defects:
+        return Verdict(Authenticity.FAIL, "it has more than one From header or author: no single sender can be "
+                                          "verified (RFC 5322 allows one)")
     found = trusted_results(mail, trusted_ids)
     if found is None:
         where = "from a trusted server " if trusted_ids else ""
         return Verdict(Authenticity.UNVERIFIED, f"no Authentication-Results {where}on the mail")
-    return _judge(domain, found)
+    judged = _judge(domain, found)
+    if vendor and judged.authenticity is Authenticity.UNVERIFIED:
+        # your own server checked this mail and found no proof that the vendor sent it: a forgery
+        return Verdict(Authenticity.FAIL, f"it claims {domain}, but {judged.reason}")
+    return judged
 
 
 def _judge(domain: str, found: tuple[str, list[Result]]) -> Verdict:

@@ -6,6 +6,7 @@ Every problem raises ConfigError naming the file, the key and what is expected.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import re
 import tomllib
 from pathlib import Path
@@ -167,7 +168,83 @@ def load_casefile(path: Path, today: dt.date | None = None) -> CaseFile:
         raise ConfigError(path, "", f"not valid TOML ({exc})") from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(path, "", f"cannot be read ({exc})") from None
-    return parse_casefile(data, path, today)
+    asked = _Asked(data)
+    cf = parse_casefile(asked, path, today)
+    _refuse_unknown_keys(asked, path)  # a misspelt [[source.certifcations]] would silently change the route
+    _refuse_line_breaks(data, path)  # names go into mail headers and the support form
+    return cf
+
+
+class _Asked(dict):
+    """A TOML table that remembers which keys the parser asked for: the others are unknown keys."""
+
+    def __init__(self, data: dict) -> None:
+        super().__init__({k: _asked(v) for k, v in data.items()})
+        self.asked: set[str] = set()
+
+    def get(self, key, default=None):
+        self.asked.add(key)
+        return super().get(key, default)
+
+    def __getitem__(self, key):
+        self.asked.add(key)
+        return super().__getitem__(key)
+
+    def __contains__(self, key) -> bool:
+        self.asked.add(key)
+        return super().__contains__(key)
+
+    def __iter__(self):  # a parser that walks a table (items, keys, values) checks its keys itself
+        self.asked.update(dict.keys(self))
+        return super().__iter__()
+
+    def items(self):
+        self.asked.update(dict.keys(self))
+        return super().items()
+
+    def keys(self):
+        self.asked.update(dict.keys(self))
+        return super().keys()
+
+    def values(self):
+        self.asked.update(dict.keys(self))
+        return super().values()
+
+
+def _asked(value):
+    if isinstance(value, dict):
+        return _Asked(value)
+    return [_asked(v) for v in value] if isinstance(value, list) else value
+
+
+def _refuse_unknown_keys(table: _Asked, path: object, prefix: str = "") -> None:
+    for key, value in dict.items(table):
+        if key not in table.asked:
+            close = difflib.get_close_matches(key, sorted(table.asked), n=1)
+            hint = f"did you mean {close[0]!r}? " if close else ""
+            raise ConfigError(path, f"{prefix}{key}", "unknown key",
+                              f"{hint}known here: {', '.join(sorted(table.asked))}")
+        for i, item in enumerate(value if isinstance(value, list) else [value]):
+            if isinstance(item, _Asked):
+                _refuse_unknown_keys(item, path, f"{prefix}{key}{f'[{i}]' if isinstance(value, list) else ''}.")
+
+
+_LINE_BREAK = re.compile("[\x00-\x08\x0a-\x1f\x7f\x85\u2028\u2029]")
+ONE_LINE_TABLES = ("user", "support", "target", "source")  # names, IDs, addresses (the reason may have lines)
+
+
+def _refuse_line_breaks(data: dict, path: object) -> None:
+    """Names, IDs and addresses are one line: a name with CR/LF would break the headers of a draft."""
+    for table in ONE_LINE_TABLES:
+        _refuse_breaks_in(data.get(table), path, table)
+
+
+def _refuse_breaks_in(value: object, path: object, key: str) -> None:
+    if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
+        raise ConfigError(path, key, "contains a line break or a control character", "write it on one line")
+    items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for k, v in items:
+        _refuse_breaks_in(v, path, f"{key}[{k}]" if isinstance(k, int) else f"{key}.{k}")
 
 
 def _account_dict(a: Account) -> dict:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import json
 import logging
+import math
+import os
 import sys
 from pathlib import Path
 from typing import Optional
@@ -43,9 +45,13 @@ def _setup_logging(logs_dir: Path) -> None:
     root = logging.getLogger("certmerge")
     if root.handlers:
         return
+    from .privacy import PrivateLogFile, private_dir
+
     try:
-        logs_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.FileHandler(logs_dir / "certmerge.log", encoding="utf-8")
+        # a new home is made private here; an older one is tightened when the store opens, and by doctor
+        private_dir(logs_dir.parent, tighten=False)
+        private_dir(logs_dir, tighten=False)
+        handler = PrivateLogFile(logs_dir / "certmerge.log")
     except OSError:
         return
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(message)s"))
@@ -238,8 +244,11 @@ def classify(files: list[Path] = typer.Argument(..., help="Mail files (.eml) or 
         from .render import classify_table
 
         classify_table(_console(), reports)
-    if any("error" in r for r in reports):
-        raise typer.Exit(1)
+    failed = [r for r in reports if "error" in r]
+    if failed or not reports:
+        what = f"{failed[0]['file']}: {failed[0]['error']}" if failed else "no mail files found"
+        more = f" (and {len(failed) - 1} more)" if len(failed) > 1 else ""
+        _fail(what + more, "give mail files (.eml) or folders of them", 2)
 
 
 @cli.command()
@@ -253,6 +262,8 @@ def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder
     from . import render
     from . import watch as watchmod
 
+    if interval is not None and not (math.isfinite(interval) and interval > 0):  # before a password prompt
+        raise UserError(f"--interval {interval:g} is not a number of seconds", "give a positive number, e.g. --interval 60")
     app = _app()
     src = _source(app, source)
     stop = threading.Event()
@@ -295,15 +306,25 @@ def status(as_json: bool = typer.Option(False, "--json", help="Machine-readable 
     from .jsonview import status_json
 
     app = _app()
-    items = app.status()
+    items, kept = _status_items(app)
     if as_json:
-        typer.echo(json.dumps(status_json(items, app.quarantined()), ensure_ascii=False, indent=2))
+        typer.echo(json.dumps(status_json(items, kept), ensure_ascii=False, indent=2))
         return
     con = _console()
     if con.is_terminal:
-        render.status(con, items, app.quarantined(), app.clock())
+        render.status(con, items, kept, app.clock())
     else:
-        typer.echo(render.status_plain(items, app.quarantined(), app.clock()))
+        typer.echo(render.status_plain(items, kept, app.clock()))
+
+
+def _status_items(app) -> tuple[list, list]:
+    """(cases, quarantined mail); a home without a database yet has neither."""
+    from .home import NoCase
+
+    try:
+        return app.status(), app.quarantined()
+    except NoCase:
+        return [], []
 
 
 @cli.command()
@@ -384,12 +405,11 @@ def export_cmd(output: Optional[Path] = typer.Argument(None, help="File to write
     if output is None:
         typer.echo(text)
         return
-    tmp = output.with_name(output.name + ".tmp")
+    from .privacy import replace_private
+
     try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(output)
+        replace_private(output, text.encode("utf-8"))  # 0600: the export holds the whole case
     except OSError as exc:
-        tmp.unlink(missing_ok=True)
         raise UserError(f"cannot write {output} ({exc.strerror})", "check the path and free disk space") from None
     typer.echo(f"exported to {output}")
 
@@ -422,4 +442,5 @@ from . import cli_imap  # noqa: E402,F401 - registers login and doctor on `cli`
 
 
 def main() -> None:
+    os.umask(0o077)  # whatever certmerge or a library below it creates is private (privacy.py sets modes too)
     cli()

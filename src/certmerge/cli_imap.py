@@ -93,7 +93,7 @@ def doctor() -> None:
     from .sources.imap_doctor import diagnose
 
     app = _app()
-    checks = diagnose(app.settings)
+    checks = [home_check(app.settings)] + diagnose(app.settings)
     con = _console()
     table = Table(title=f"certmerge doctor: {app.settings.imap.username}@{app.settings.imap.host}", show_lines=False)
     table.add_column("check")
@@ -106,8 +106,23 @@ def doctor() -> None:
     failed = [c for c in checks if c.ok is False]
     if failed:
         typer.echo(f"error: {failed[0].name}: {failed[0].result}", err=True)
-        raise typer.Exit(1)
+        raise typer.Exit(failed[0].code)
     con.print("all checks passed" + (" (see the notes above)" if any(c.ok is None for c in checks) else ""))
+
+
+def home_check(settings):
+    """The doctor's first line: the home is private (tightened now if it was not)."""
+    from .privacy import tighten_home
+    from .sources.imap_doctor import Check
+
+    if not settings.home.is_dir():
+        return Check("home", None, f"{settings.home} does not exist yet", "`certmerge init` creates it (0700)")
+    changed = tighten_home(settings.home, settings.db_file)
+    if not changed:
+        return Check("home", True, f"{settings.home}: only you can read it (directories 0700, files 0600)")
+    left = [c for c in changed if "->" not in c]
+    return Check("home", None if not left else False, "tightened: " + "; ".join(changed),
+                 "nothing more to do" if not left else "move the home to a directory of your own (--home)")
 
 
 def _escape(text: str) -> str:

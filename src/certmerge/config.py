@@ -8,6 +8,7 @@ that produce them are (see secrets resolution in sources/imap.py).
 from __future__ import annotations
 
 import ipaddress
+import math
 import os
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -94,9 +95,20 @@ class Settings:
     def quarantine_dir(self) -> Path:
         return self.home / "quarantine"
 
-    def ensure_dirs(self) -> None:
+    @property
+    def db_file(self) -> Path | None:
+        """The SQLite database file, when the database is one."""
+        url = self.db_url
+        return Path(url.removeprefix("sqlite:///")) if url.startswith("sqlite:///") else None
+
+    def ensure_dirs(self) -> list[str]:
+        """Create the home's directories 0700 and tighten what is already there; what was changed."""
+        from .privacy import private_dir, tighten_home
+
+        changed = tighten_home(self.home, self.db_file) if self.home.is_dir() else []
         for d in (self.home, self.drafts_dir, self.logs_dir, self.quarantine_dir):
-            d.mkdir(parents=True, exist_ok=True)
+            private_dir(d)
+        return changed
 
 
 _SECRET_KEYS = {"password", "token", "secret", "access_token"}
@@ -127,8 +139,10 @@ def _coerce(value, default, path: Path, key: str):
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConfigError(path, key, f"expected a number, got {value!r}")
-        if value < 0:
-            raise ConfigError(path, key, f"expected a positive number, got {value!r}")
+        if not math.isfinite(value) or value < 0:  # TOML has nan and inf
+            raise ConfigError(path, key, f"expected a finite positive number, got {value!r}")
+        if isinstance(default, int) and value != int(value):
+            raise ConfigError(path, key, f"expected a whole number, got {value!r}")
         return type(default)(value)
     if isinstance(default, tuple):
         if isinstance(value, str):
@@ -161,6 +175,15 @@ def _check(s: Settings) -> None:
                           'like "JP" or "US"; empty: by the mail\'s language')
     if s.watch.interval < 1:
         raise ConfigError(path, "watch.interval", "expected at least 1 second")
+    _check_ranges(s)
+
+
+def _check_ranges(s: Settings) -> None:
+    """Numbers that must stay within sense: a timeout of 0 or of days, a scan window of a million years."""
+    for key, value, low, high in (("watch.interval", s.watch.interval, 1, 86400), ("imap.timeout", s.imap.timeout, 1, 3600),
+                                  ("imap.scan_days_before_case", s.imap.scan_days_before_case, 0, 3650)):
+        if not low <= value <= high:
+            raise ConfigError(s.config_path, key, f"expected a number from {low} to {high}, got {value:g}")
 
 
 def is_loopback(host: str) -> bool:
@@ -175,6 +198,9 @@ def is_loopback(host: str) -> bool:
 def load_settings(home: Path | None = None) -> Settings:
     """Read `home/config.toml` (missing: defaults). Raises ConfigError naming the file and key."""
     home = Path(home).expanduser() if home else default_home()
+    if home.exists() and not home.is_dir():
+        raise ConfigError("", "", f"the certmerge home {home} is not a directory",
+                          "give --home (or CERTMERGE_HOME) a directory, or a path that does not exist yet")
     path = home / "config.toml"
     raw: dict = {}
     if path.exists():

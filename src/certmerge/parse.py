@@ -22,6 +22,8 @@ from .errors import ParseError
 from .model import Address, Email
 from .quote import FORWARD_MARKER_ML, cut_quoted, html_to_text, split_forward
 
+MULTIPLE_FROM = "MultipleFromDefect"  # in Email.defects: more than one From header or author
+
 MAX_BYTES = 25 * 1024 * 1024  # larger than any mail server accepts: not a mail
 MAX_TEXT = 200_000  # characters of body text kept for classification
 MAX_HEADER = 16_000  # characters of one header value that are decoded
@@ -258,8 +260,12 @@ def _to_email(msg: Message, raw: bytes, depth: int) -> Email:
     forwarded = None
     if depth < _MAX_DEPTH:
         forwarded = _to_email(inner, b"", depth + 1) if inner is not None else _inline_forward(new_text, depth)
-    senders = _address_list(h.get("from", [])) or _address_list(h.get("sender", []))
+    authors = _address_list(h.get("from", []))
+    senders = authors or _address_list(h.get("sender", []))
     message_id = _message_id(one("message-id"))
+    defects = tuple(type(d).__name__ for d in getattr(msg, "defects", ()))
+    if len(h.get("from", ())) > 1 or len(authors) > 1:
+        defects += (MULTIPLE_FROM,)  # RFC 5322 allows one From header; DMARC cannot align several authors
     return Email(
         message_id=message_id,
         subject=subject,
@@ -273,7 +279,7 @@ def _to_email(msg: Message, raw: bytes, depth: int) -> Email:
         text=text,
         new_text=new_text,
         forwarded=forwarded,
-        defects=tuple(type(d).__name__ for d in getattr(msg, "defects", ())),
+        defects=defects,
         dedupe_key=dedupe_key(message_id, raw) if raw else message_id,
     )
 

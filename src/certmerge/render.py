@@ -27,6 +27,11 @@ def _when(t: dt.datetime | None) -> str:
     return t.strftime("%Y-%m-%d %H:%M") if t else "-"
 
 
+def _why_auth(m: dict) -> str:
+    """Why a stored mail got its authenticity verdict, in one line."""
+    return f"{m['authenticity']}: {m['auth_reason'] or 'no reason recorded'}"
+
+
 _NOISE = re.compile(r"^\s*((re|fw|fwd)\s*:\s*)+|\[AWS Training and Certification Form Submission\]\s*-?\s*"
                     r"|account-assistance", re.I)
 
@@ -121,7 +126,7 @@ def _case(console: Console, item: dict, now: dt.datetime) -> None:
             kind = "your reply"
         msgs.add_row(str(m["id"]), _when(m["date"] or m["processed_at"])[5:], kind,
                      Text(m["authenticity"], style=_AUTH_STYLE.get(m["authenticity"], "")),
-                     Text(f"{short_subject(m['subject'])}\n{m['effect'] or ''}"))
+                     Text(f"{short_subject(m['subject'])}\n{m['effect'] or ''}\n{_why_auth(m)}"))
     hist = Table(title="History", expand=False)
     hist.add_column("when")
     hist.add_column("what", overflow="fold")
@@ -167,6 +172,7 @@ def status_plain(cases: list[dict], quarantined: list, now: dt.datetime) -> str:
             kind = "your reply" if m["direction"] == "out" else m["kind"]
             lines.append(f"  mail {m['id']}: {_when(m['date'] or m['processed_at'])} {kind} [{m['authenticity']}]"
                          f"{flag} {(m['subject'] or '')[:70]}")
+            lines.append(f"    {_why_auth(m)}")
         for h in item["history"][-12:]:
             what = f"{h['from_state']} -> {h['to_state']}" if h["type"] == "state" else h["detail"]
             lines.append(f"  {_when(h['at'])} {h['type']}: {what}")

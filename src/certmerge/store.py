@@ -24,6 +24,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 
 from .errors import StoreError
 from .faults import write_step
+from .privacy import create_private
 
 SCHEMA_VERSION = 2
 # What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
@@ -130,6 +131,16 @@ seen = Table(
     Column("key", String(512), primary_key=True),
 )
 
+quarantine = Table(  # mail that could not be read: its file in quarantine/, written with the folder position
+    "quarantine", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("file", String(255), nullable=False, unique=True),  # name in quarantine/: content hash + origin hash
+    Column("origin", Text),
+    Column("reason", Text),
+    Column("size", Integer),
+    Column("at", UTCDateTime, nullable=False),
+)
+
 drafts = Table(
     "drafts", metadata,
     Column("id", Integer, primary_key=True),
@@ -160,6 +171,7 @@ class Change:
     case_updates: dict[str, Any] = field(default_factory=dict)
     message: dict[str, Any] | None = None
     events: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: dict[str, Any] | None = None  # a row of the quarantine table (the file is already written)
     position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
     seen_key: tuple[str, str] | None = None
     drafts_sent_at: dt.datetime | None = None  # the user's reply went out: the case's unsent drafts are sent
@@ -220,13 +232,24 @@ def _message_row(row) -> dict[str, Any]:
     return d
 
 
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
 class Store:
     def __init__(self, url: str) -> None:
         self.url = url
+        self.path: Path | None = None
         if url.startswith("sqlite:///"):
-            path = Path(url.removeprefix("sqlite:///"))
+            path = self.path = Path(url.removeprefix("sqlite:///"))
             _check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if not path.exists():
+                create_private(path)  # SQLite gives its -wal and -shm files the database file's mode
         try:
             self.engine = create_engine(url, future=True)
         except (ArgumentError, ImportError) as exc:  # not a URL, or a database whose driver is not installed
@@ -242,6 +265,20 @@ class Store:
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
             raise _open_error(url, exc) from None
+        self._file_id = _identity(self.path) if self.path else None
+        if self._file_id is not None:
+            event.listen(self.engine, "begin", self._same_file)
+
+    def _same_file(self, _conn) -> None:
+        """At the start of every transaction: the database file is still the one opened. A file removed or
+        replaced meanwhile (SQLite would go on writing into the removed one) stops certmerge, instead of
+        losing what it writes from now on."""
+        now = _identity(self.path)
+        if now != self._file_id:
+            what = "removed" if now is None else "replaced by another file"
+            raise StoreError(f"the database {self.path} was {what} while certmerge was running; "
+                             "nothing more was written to it",
+                             "put the database back (or `certmerge import` an export) and start certmerge again")
 
     def _migrate(self) -> None:
         with self.engine.begin() as conn:
@@ -341,6 +378,9 @@ class Store:
                 if change.seen_key is not None:
                     conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
                     write_step("seen")
+                if change.quarantine is not None:
+                    conn.execute(insert(quarantine).values(**change.quarantine))
+                    write_step("quarantine")
             write_step("commit")
             return msg_row
         except IntegrityError as exc:
@@ -431,12 +471,16 @@ class Store:
             conn.execute(insert(positions).values(source=source, uidvalidity=uidvalidity,
                                                   last_uid=last_uid, updated_at=now))
 
+    def quarantined(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [dict(r._mapping) for r in conn.execute(select(quarantine).order_by(quarantine.c.id))]
+
     def seen_keys(self, source: str) -> set[str]:
         with self.engine.connect() as conn:
             return {r.key for r in conn.execute(select(seen.c.key).where(seen.c.source == source))}
 
     # --- export / import ------------------------------------------------------------------------
-    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen")
+    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen", "quarantine")
 
     def dump(self) -> dict[str, Any]:
         """Every row of every table as JSON-ready data (datetimes as ISO 8601 UTC)."""

@@ -22,7 +22,8 @@ from pathlib import Path
 from typing import Callable
 
 from .app import App, Outcome
-from .errors import AuthFailed, SourceError, UserError
+from .errors import AuthFailed, SourceError, StoreError, UserError
+from .privacy import opener, private_dir
 
 
 class WatchLock:
@@ -33,8 +34,13 @@ class WatchLock:
         self.fh = None
 
     def __enter__(self) -> "WatchLock":
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        fh = open(self.path, "a+")
+        try:
+            private_dir(self.path.parent)
+            fh = open(self.path, "a+", opener=opener)
+        except OSError as exc:
+            raise StoreError(f"cannot write the lock file {self.path} ({exc.strerror})",
+                             "the certmerge home must be writable: check its permissions and that its disk "
+                             "is not read-only or full") from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:

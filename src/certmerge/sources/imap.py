@@ -177,11 +177,11 @@ class ImapSource:
                 try:
                     info = client.select_folder(folder, readonly=True)
                     self._selected = folder
-                    return info
                 except IMAPClientAbortError:
                     raise
                 except IMAPClientError as exc:
                     raise self._cannot_open(folder, exc) from None
+                return _with_uidnext(client, info)
         except SourceError:
             self._drop()
             raise
@@ -613,7 +613,20 @@ __all__ = ["Hints", "ImapSource", "append_draft", "is_candidate"]
 
 def _status_unchanged(status: dict, stored: tuple[int, int]) -> bool:
     """A STATUS answer (UIDVALIDITY, UIDNEXT) says the folder has nothing after the stored position."""
-    return status.get(b"UIDVALIDITY") == stored[0] and status.get(b"UIDNEXT", 0) - 1 <= stored[1]
+    return (status.get(b"UIDVALIDITY") == stored[0] and b"UIDNEXT" in status
+            and status[b"UIDNEXT"] - 1 <= stored[1])
+
+
+def _with_uidnext(client, info: dict) -> dict:
+    """The EXAMINE answer with its UIDNEXT. A server may leave UIDNEXT out (RFC 3501 allows it; Courier
+    does); taken as 0 it would make a first scan skip its date window and store the position as 0, so that
+    the next poll reads the whole folder. Then the server is asked: `UID SEARCH UID *` answers with the UID
+    of the last message (RFC 3501), and UIDNEXT is at least one more. An empty folder may start at 1."""
+    if info.get(b"UIDNEXT"):
+        return info
+    highest = max(client.search(["UID", "*"]), default=0) if info.get(b"EXISTS", 0) else 0
+    log.info("the server did not say UIDNEXT; its last UID is %s", highest)
+    return {**info, b"UIDNEXT": highest + 1}
 
 
 def _news(exists_announced, found_uids, upto: int) -> bool:

@@ -27,14 +27,15 @@ class Check:
     ok: bool | None  # None: works, but worth a look
     result: str
     fix: str = ""
+    code: int = 2  # the exit code when it failed: 4 unreachable, 5 login rejected, 2 a setting to fix
 
 
 def _auth_results_sample(client, folder: str, count: int, where: str, timeout: float) -> tuple[int, int, set[str]]:
     """(mails looked at, mails with Authentication-Results, authserv-ids of their topmost header)."""
     with guard(where, timeout):
         info = client.select_folder(folder, readonly=True)
-        uidnext = info.get(b"UIDNEXT", 0)
-        uids = sorted(client.search(["ALL"]))[-count:] if uidnext else []
+        # EXISTS, not UIDNEXT: a server may leave UIDNEXT out of its answer (RFC 3501 allows it; Courier does)
+        uids = sorted(client.search(["ALL"]))[-count:] if info.get(b"EXISTS", 0) else []
         if not uids:
             return 0, 0, set()
         fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"])
@@ -72,7 +73,7 @@ def _check_network(imap: ImapSettings) -> list[Check]:
         infos = socket.getaddrinfo(imap.host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
         return [Check("name resolution", False, f"cannot resolve {imap.host} ({exc.strerror})",
-                      "check imap.host for typos, and the network / DNS")]
+                      "check imap.host for typos, and the network / DNS", 4)]
     addrs = sorted({i[4][0] for i in infos})
     out = [Check("name resolution", True, f"{imap.host} -> {', '.join(addrs[:3])}")]
     start = time.monotonic()
@@ -81,7 +82,7 @@ def _check_network(imap: ImapSettings) -> list[Check]:
     except OSError as exc:
         why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else (exc.strerror or _short(exc))
         return out + [Check("connect", False, f"{imap.host}:{port}: {why}",
-                            "check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall")]
+                            "check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall", 4)]
     ms = (time.monotonic() - start) * 1000
     return out + [Check("connect", True, f"{imap.host}:{port} answered in {ms:.0f} ms")]
 
@@ -155,7 +156,7 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
     try:
         client = connect(imap)
     except UserError as exc:
-        return checks + [Check("TLS and certificate", False, str(exc), exc.hint)]
+        return checks + [Check("TLS and certificate", False, str(exc), exc.hint, exc.exit_code)]
     try:
         if imap.security == "plain":
             checks.append(Check("TLS and certificate", None, "plain text (allowed only to a loopback address)",
@@ -166,7 +167,7 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
             secret = secrets.credential(imap, interactive)
             login(client, imap, secret)
         except UserError as exc:
-            return checks + [Check("login", False, str(exc), exc.hint)]
+            return checks + [Check("login", False, str(exc), exc.hint, exc.exit_code)]
         checks.append(Check("login", True, f"logged in as {imap.username} ({imap.auth}; secret from {secret.origin})"))
         with guard(where, imap.timeout):
             caps = set(client.capabilities())
@@ -181,7 +182,7 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
         checks += _check_folders(client, settings, where)
         checks.append(_check_auth_results(client, settings, where))
     except UserError as exc:
-        checks.append(Check("connection", False, str(exc), exc.hint))
+        checks.append(Check("connection", False, str(exc), exc.hint, exc.exit_code))
     finally:
         _logout(client)
     return checks

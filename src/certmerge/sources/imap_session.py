@@ -4,6 +4,8 @@ and sources/imap_doctor.py, the only code that touches imapclient."""
 
 from __future__ import annotations
 
+import base64
+import binascii
 import logging
 import re
 import socket
@@ -39,7 +41,33 @@ def effective_port(imap: ImapSettings) -> int:
 def _short(exc: BaseException) -> str:
     text = str(exc).strip() or exc.__class__.__name__
     text = re.sub(r"^b['\"](.*)['\"]$", r"\1", text)
-    return text.splitlines()[0][:160]
+    return mask_sasl(text.splitlines()[0])[:160]
+
+
+# A server may echo a failed SASL exchange in its answer: the base64 of "user=...\x01auth=Bearer <token>"
+# (XOAUTH2) or "n,a=...,\x01auth=Bearer <token>" (OAUTHBEARER), or the same decoded. Neither may reach an
+# error line or a log.
+_BASE64_RUN = re.compile(r"[A-Za-z0-9+/]{12,}={0,2}")
+_SASL_WORDS = re.compile(rb"auth=|user=|^n,a=|^n,,|bearer|\"status\"|\"schemes\"", re.I)
+_BEARER = re.compile(r"(?i)\b(bearer)(\s+|%20|=)[^\s\x01^]+")
+_AUTH_USER = re.compile(r"(?i)\b(user=)[^\s\x01^]+")
+
+
+def _looks_sasl(run: str) -> bool:
+    usable = run.rstrip("=")
+    usable = usable[:len(usable) // 4 * 4]  # an echo cut short still decodes up to the cut
+    try:
+        data = base64.b64decode(usable, validate=True)
+    except (binascii.Error, ValueError):
+        return False
+    return bool(_SASL_WORDS.search(data))
+
+
+def mask_sasl(text: str) -> str:
+    """Text with SASL payloads hidden: base64 runs that decode to one, and bearer tokens in the clear."""
+    text = _BASE64_RUN.sub(lambda m: "[SASL data hidden]" if _looks_sasl(m.group(0)) else m.group(0), text)
+    text = _BEARER.sub(lambda m: f"{m.group(1)} [token hidden]", text)
+    return _AUTH_USER.sub(lambda m: f"{m.group(1)}[hidden]", text)
 
 
 def _redact(text: str, secret: secrets.Secret | None) -> str:
