@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 
 from . import deadlines
 from .matcher import at_boundary, compile_alternatives, literals_in
@@ -28,6 +29,7 @@ class _Fast:
         self.alts = compile_alternatives(pattern)
         self.literals = tuple(sorted({x for a in self.alts if a.needs for x in a.needs}))
         self.always = any(a.needs is None for a in self.alts)  # an alternative with no literal to look for
+        self.literal_set = frozenset(self.literals)
         self._narrowed: dict[frozenset[int], _Within] = {}
         self.always_idx = frozenset(i for i, a in enumerate(self.alts) if a.needs is None)
         self.by_literal: dict[str, frozenset[int]] = {
@@ -54,7 +56,7 @@ class _Fast:
         if present is None:
             present = literals_in(whole, self.literals)
         by = self.by_literal
-        hits = [by[x] for x in present if x in by]
+        hits = [by[x] for x in self.literal_set.intersection(present)]
         if not hits and not self.always_idx:
             return _NOTHING
         picked = self.always_idx.union(*hits)
@@ -73,8 +75,29 @@ class _Within:
     """A _Fast pattern narrowed to one text (see _Fast.within); `search` is the compiled pattern's own."""
 
     def __init__(self, pattern: re.Pattern | None) -> None:
+        self.pattern = pattern
         self.alts = pattern is not None
         self.search = pattern.search if pattern is not None else _no_match
+
+    def lines(self, text: str) -> set[int]:
+        """The numbers of the lines of `text` where it matches (one scan of the whole text)."""
+        if not self.alts:
+            return set()
+        starts, found, pos = _line_starts(text), set(), 0
+        search = self.pattern.search
+        while (m := search(text, pos)) is not None:
+            line = bisect_right(starts, m.start()) - 1
+            found.add(line)
+            pos = starts[line + 1]  # on to the next line: one match a line is enough
+        return found
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, pos = [0], 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        starts.append(pos)
+    return starts
 
 
 _NOTHING = _Within(None)
@@ -207,6 +230,9 @@ _CLOSE_CUE = _c(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from 
                         r"クローズ|解決済|再開|(ご返信|ご回答|ご連絡)(が|を)?(いただけない|いただけなかった|ない|なかった)|"
                         r"(まで|以内)(に)?[^。\n]{0,10}(ご返信|ご回答|ご連絡|お知らせ|返信)|(返信|回答)(の)?期限", fast=True)
 _REFERS = _c(r"\b(it|them)\b|それ|こちら")
+_NUMBER = re.compile(r"[0-9０-９]|\b(one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|forty-eight|"
+                     r"seventy-two|twenty-four)\b")  # every deadline the patterns read holds one
+_NUMBERED = _Within(_NUMBER)
 _SURVEY_Q = _c(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
                        r"満足|いかがでしたか|役に立ちましたか")
 # where a sentence ends: ".", "!" or "?" before a space, a ")" or the end ("e.g. this" is one sentence), or a
@@ -237,16 +263,18 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     raw = text.splitlines()
     lines = [(r.strip(), lo.strip()) for r, lo in zip(raw, low.splitlines())]
     indented = [r[:1] in (" ", "\t", "\u3000") for r in raw]
-    options = _options(lines) if _CHOOSE.within(low, present).search(low) else ()
+    choose = _CHOOSE.within(low, present)
+    options = _options(lines) if choose.search(low) else ()
     if options:
         kept = [i for i, (_ln, lo) in enumerate(lines) if not _OPTION.match(lo)]
         lines, indented = [lines[i] for i in kept], [indented[i] for i in kept]
-    requests = _request_parts(lines, _REQUEST.within(low, present), indented)
+    request = _REQUEST.within(low, present)
+    requests = _request_parts(lines, request, indented, None if options else request.lines(low))
     low_parts = [lo.partition(_CONTEXT)[0] for _orig, lo in requests]
     joined = "\n".join(lo for _o, lo in requests)
     found = _present(joined, _FACT_LITERALS)
     facts = tuple((a, w) for a, p in _FACTS if (w := p.within(joined, found)).alts)  # those that can match at all
-    items, scoped = _facts([lo for _orig, lo in requests], facts)
+    items, scoped = _facts([lo for _orig, lo in requests], facts, choose)
     phrase = _phrase(lines) if any(q in low for q in _QUOTE_CHARS) or ":" in low or "：" in low else ""
     confirm_pattern = _CONFIRM.within(low, present)
     confirm = bool(confirm_pattern.search(low))
@@ -270,8 +298,8 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
                 words, deadline if reopen else None, tuple((a, scoped[a]) for a in asked if a in scoped))
 
 
-def _request_parts(lines: list[tuple[str, str]], request=_REQUEST,
-                   indented: list[bool] | None = None) -> list[tuple[str, str]]:
+def _request_parts(lines: list[tuple[str, str]], request=_REQUEST, indented: list[bool] | None = None,
+                   asking_lines: set[int] | None = None) -> list[tuple[str, str]]:
     """The sentences that ask, and the items of a list announced by one ("please send the following:"); an
     item's wrapped lines are joined to it, and only its first sentence counts (the rest explains it).
     (text, lower-cased text) pairs; a list item's lower-cased text carries its announcing request after
@@ -291,14 +319,16 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST,
             item.clear()
 
     indented = indented or [False] * len(lines)
-    for (line, low), inset in zip(lines + [("", "")], indented + [False]):
+    for n, ((line, low), inset) in enumerate(zip(lines + [("", "")], indented + [False])):
         if not low:
-            close_item()
+            if item:
+                close_item()
             continue
-        if in_list and not inset and not _LIST_ITEM.match(low):
+        is_item = _LIST_ITEM.match(low)
+        if in_list and not inset and not is_item:
             close_item()
             block = in_list = False  # a line back at the margin: the list is over
-        if _LIST_ITEM.match(low):
+        if is_item:
             close_item()
             if block:
                 mark = _LIST_MARK.match(low).end()
@@ -308,14 +338,15 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST,
         if item and item[-1][1].endswith(_CONTINUES):
             item.append((line, low))  # the item's own words wrapped onto this line
             continue
-        close_item()  # lines under an item explain it: read as any other line
+        if item:
+            close_item()  # lines under an item explain it: read as any other line
         asking = []
-        if request.search(low):  # split into sentences only a line that asks something
+        if (n in asking_lines if asking_lines is not None else request.search(low)):  # only a line that asks
             spans = _spans(low)
             asking = [(line[a:b].strip(), low[a:b].strip()) for a, b in spans
                       if request.search(low[a:b]) and not _NOT_REQUEST.search(low[a:b].strip())]
         out += asking
-        if any(_LIST_CUE.search(lo) and _GIVE.search(lo) for _t, lo in asking):
+        if asking and any(_LIST_CUE.search(lo) and _GIVE.search(lo) for _t, lo in asking):
             block, in_list, prose = True, False, 0
             announced = " ".join(lo for _t, lo in asking)
         elif block and not in_list and not asking and len(low) < 100 and not low.endswith((".", "。")):
@@ -326,17 +357,20 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST,
     return out
 
 
-def _facts(requests: list[str], patterns=_FACTS) -> tuple[list[Ask], dict[Ask, str]]:
+def _facts(requests: list[str], patterns=_FACTS, choose=_CHOOSE) -> tuple[list[Ask], dict[Ask, str]]:
     """The facts asked, in order, and for each the one account it is asked about ("" for both)."""
     found: list[tuple[int, int, Ask]] = []
     scopes: dict[Ask, set[str]] = {}
     for i, part in enumerate(requests):
         text, _sep, context = part.partition(_CONTEXT)
-        if _CHOOSE.search(text):
+        if choose.search(text):
             continue  # "how to handle the voucher: choose one of..." asks for a choice, not for facts
+        hits = _facts_of(_ASIDE.sub(" ", text) if "(" in text or "（" in text else text, patterns)
+        if not hits:
+            continue
         named = _named(text) or _named(context)
         one = next(iter(named)) if len(named) == 1 else ""
-        for pos, ask in _facts_of(_ASIDE.sub(" ", text), patterns):
+        for pos, ask in hits:
             found.append((i, pos, ask))
             scopes.setdefault(ask, set()).add(one)
     out: list[Ask] = []
@@ -424,14 +458,19 @@ def _options(lines: list[tuple[str, str]]) -> tuple[Option, ...]:
 
 
 _QUOTE_CHARS = frozenset('"“『「\'')
+_QUOTE_MARK = re.compile("[\"“『「']")
 
 
 def _phrase(lines: list[tuple[str, str]]) -> str:
     """The exact words to reply with: quoted after a cue, or alone on the next line after "...statement:"."""
-    quoted_lines = {i for i, (_line, low) in enumerate(lines) if _QUOTE_CHARS.intersection(low)}
-    for i, (line, low) in enumerate(lines):
-        if not (low.endswith((":", "：")) or quoted_lines.intersection(range(i, i + 4))):
-            continue  # no quoted words near and none announced for the next line: no cue can matter
+    near: set[int] = set()
+    for i, (_line, low) in enumerate(lines):
+        if low.endswith((":", "：")):
+            near.add(i)
+        if _QUOTE_MARK.search(low):
+            near.update(range(i - 3, i + 1))  # a cue up to three lines above quoted words
+    for i in sorted(x for x in near if x >= 0):
+        line, low = lines[i]
         cue = _PHRASE_CUE.search(low)
         if not cue:
             continue
@@ -463,8 +502,9 @@ def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str, pre
     cue = _CLOSE_CUE.within(text, present)
     if not cue.alts:
         return None, "", reopen
-    for line in text.splitlines():
-        if not cue.search(line):
+    numbered = _NUMBERED.lines(text)  # a limit names a number: a date or a duration
+    for n, line in enumerate(text.splitlines()):
+        if n not in numbered or not cue.search(line):
             continue
         found = _deadline_in(line, cue, reopen_cue, reopen, sent, country)
         if found:
