@@ -76,6 +76,7 @@ def test_a_reply_found_in_sent_marks_the_draft_sent_and_is_shown_as_yours(app):
     app.draft(app.case())
     out = feed(app, mail("I confirm.\n", sender=ME, to=SUPPORT, auth="", date="Tue, 10 Nov 2026 12:00:00 +0000"))
     assert (out.from_state, out.to_state) == ("confirmation_requested", "awaiting_completion")
+    assert (out.kind, out.authenticity) == ("your reply", "own")  # what `watch` prints
     assert all(d["sent_at"] for d in app.store.drafts(app.case()["id"]))
     [own] = [m for m in app.store.messages(app.case()["id"]) if m["direction"] == "out"]
     assert own["authenticity"] == "own" and "your own mail" in own["auth_reason"]

@@ -260,10 +260,12 @@ class App:
         case = match_case(mail, cls, cases, thread_case, self.policy)
         eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
         self.store.commit(eff.change)
-        log.info("%s: %s [%s] %s", item.origin, cls.kind.value, cls.authenticity.value, eff.summary)
+        row = eff.change.message  # as stored: the user's own reply is "own", not a failed check
+        kind = "your reply" if row["direction"] == "out" else row["kind"]
+        log.info("%s: %s [%s] %s", item.origin, kind, row["authenticity"], eff.summary)
         nxt = self.next_action(self.store.case(case["id"])) if case else None
-        return Outcome(item.origin, "processed", eff.summary, mail.subject, cls.kind.value,
-                       cls.authenticity.value, case["id"] if case else None, eff.from_state, eff.to_state, nxt)
+        return Outcome(item.origin, "processed", eff.summary, mail.subject, kind, row["authenticity"],
+                       case["id"] if case else None, eff.from_state, eff.to_state, nxt)
 
     def _quarantine(self, item: RawMail, reason: str) -> Outcome:
         """Keep an unreadable mail in quarantine/ (quarantine.py), its row written with the position."""
