@@ -178,3 +178,22 @@ def test_answer_and_accept_commands_give_one_line_errors(tmp_path):
     assert ok.returncode == 0 and "recorded profile_name" in ok.stdout
     missing = run_cli(home, "accept", "99")
     assert missing.returncode == 2 and "no stored mail" in missing.stderr and len(missing.stderr.splitlines()) <= 2
+
+
+def test_replay_reads_user_actions_recorded_before_schema_2():
+    from certmerge.model import CaseState
+    from certmerge.pipeline import replay
+
+    history = [  # as certmerge 0.1 recorded it: no event column, the action only in "by ..." of its state change
+        {"type": "mail", "message_ref": 1, "event": None, "detail": "confirmation_request from support"},
+        {"type": "state", "message_ref": 1, "event": None, "detail": "by confirmation_request",
+         "to_state": "confirmation_requested"},
+        {"type": "action", "message_ref": None, "event": None, "detail": "reply sent (recorded by hand)"},
+        {"type": "state", "message_ref": None, "event": None, "detail": "by reply_sent",
+         "to_state": "awaiting_completion"},
+    ]
+    before = {"type": "state", "message_ref": None, "event": None, "detail": "by submitted",
+              "to_state": "awaiting_support"}
+    rows = {1: {"direction": "in", "authenticity": "pass", "needs_review": False, "effect": "",
+                "kind": "info_request"}}  # relabelled: it asked for facts
+    assert replay([before, *history], rows, 1, CaseState.AWAITING_COMPLETION) is CaseState.AWAITING_SUPPORT

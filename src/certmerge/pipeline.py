@@ -251,6 +251,14 @@ def mail_event(row: dict[str, Any]) -> Event | None:
     return lifecycle.event_for(MailKind(row["kind"]))
 
 
+def _user_event(e: dict[str, Any]) -> Event | None:
+    """The event of a user's action: recorded since schema 2; before, only in its state change ("by sent")."""
+    if e["event"]:
+        return Event(e["event"])
+    word = (e["detail"] or "").removeprefix("by ").split(" ")[0]
+    return Event(word) if word in Event._value2member_map_ and word not in MailKind._value2member_map_ else None
+
+
 def replay(history: list[dict[str, Any]], rows: dict[int, dict[str, Any]], start: int, state: CaseState) -> CaseState:
     """The state after re-running the lifecycle from stored mail `start` onward: the state before it, then
     each later mail (as its row now reads) and each action of the user's, in the order they happened."""
@@ -266,8 +274,8 @@ def replay(history: list[dict[str, Any]], rows: dict[int, dict[str, Any]], start
             done.add(ref)
             row = rows[ref]
             ev = Event(e["event"]) if row["direction"] == "out" and e["event"] else mail_event(row)
-        elif ref is None and e["event"]:
-            ev = Event(e["event"])
+        elif ref is None and (e["event"] or e["type"] == "state"):
+            ev = _user_event(e)
         else:
             continue
         if ev is not None:
