@@ -203,7 +203,8 @@ _CONFIRM = _c(
 _PHRASE_CUE = _c(
     r"(reply|respond|write|type|answer|state|include|copy)[^.\n]{0,60}(with|using|the following|these|this|"
     r"exact|verbatim|words|phrase|statement|sentence)|(following|this|exact) (phrase|statement|sentence|wording|words|text)|"
-    r"文言|一文|そのまま|記載の上|ご記載|記載して|ご記入|以下の?(内容|文)[^。\n]{0,10}(返信|記載|ご返信)|下記の?(内容|文)[^。\n]{0,10}(返信|記載)")
+    r"文言|一文|そのまま|記載の上|ご記載|記載して|ご記入|以下の?(内容|文)[^。\n]{0,10}(返信|記載|ご返信)|下記の?(内容|文)[^。\n]{0,10}(返信|記載)",
+    fast=True)
 _WORDS_CUE = _c(r"phrase|statement|sentence|wording|words|verbatim|文言|一文|そのまま")
 _QUOTED = re.compile(r"『([^』\n]{4,300})』|「([^」\n]{4,300})」|“([^”\n]{4,300})”|\"([^\"\n]{4,300})\"|"
                      r"(?<![A-Za-z])'([^'\n]{8,300})'(?![A-Za-z])")
@@ -275,7 +276,8 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     found = _present(joined, _FACT_LITERALS)
     facts = tuple((a, w) for a, p in _FACTS if (w := p.within(joined, found)).alts)  # those that can match at all
     items, scoped = _facts([lo for _orig, lo in requests], facts, choose)
-    phrase = _phrase(lines) if any(q in low for q in _QUOTE_CHARS) or ":" in low or "：" in low else ""
+    phrase_cue = _PHRASE_CUE.within(low, present)
+    phrase = _phrase(lines, phrase_cue) if phrase_cue.search(low) else ""  # no cue anywhere: no exact words
     confirm_pattern = _CONFIRM.within(low, present)
     confirm = bool(confirm_pattern.search(low))
     asked: list[Ask] = []
@@ -461,7 +463,7 @@ _QUOTE_CHARS = frozenset('"“『「\'')
 _QUOTE_MARK = re.compile("[\"“『「']")
 
 
-def _phrase(lines: list[tuple[str, str]]) -> str:
+def _phrase(lines: list[tuple[str, str]], phrase_cue=_PHRASE_CUE) -> str:
     """The exact words to reply with: quoted after a cue, or alone on the next line after "...statement:"."""
     near: set[int] = set()
     for i, (_line, low) in enumerate(lines):
@@ -471,7 +473,7 @@ def _phrase(lines: list[tuple[str, str]]) -> str:
             near.update(range(i - 3, i + 1))  # a cue up to three lines above quoted words
     for i in sorted(x for x in near if x >= 0):
         line, low = lines[i]
-        cue = _PHRASE_CUE.search(low)
+        cue = phrase_cue.search(low)
         if not cue:
             continue
         here = _QUOTED.search(line[cue.start():])
@@ -500,8 +502,8 @@ def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str, pre
     reopen_cue = _REOPEN.within(text, present)
     reopen = bool(_RESOLVED.within(text, present).search(text) and reopen_cue.search(text))
     cue = _CLOSE_CUE.within(text, present)
-    if not cue.alts:
-        return None, "", reopen
+    if not cue.search(text):
+        return None, "", reopen  # no sentence anywhere sets a limit
     numbered = _NUMBERED.lines(text)  # a limit names a number: a date or a duration
     for n, line in enumerate(text.splitlines()):
         if n not in numbered or not cue.search(line):
@@ -535,6 +537,7 @@ def _present(text: str, literals: tuple[tuple[str, ...], tuple[str, ...]]) -> fr
     return found if text.isascii() else found | literals_in(text, literals[1])
 
 
-_TEXT_LITERALS = _split({x for f in (_REQUEST, _CHOOSE, _CONFIRM, _CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals})
+_TEXT_LITERALS = _split({x for f in (_REQUEST, _CHOOSE, _CONFIRM, _CLOSE_CUE, _RESOLVED, _REOPEN, _PHRASE_CUE)
+                         for x in f.literals})
 _DATE_LITERALS = _split({x for f in (_CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals})
 _FACT_LITERALS = _split({x for _a, f in _FACTS for x in f.literals})
