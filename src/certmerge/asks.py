@@ -17,7 +17,6 @@ from . import deadlines
 from .matcher import at_boundary, compile_alternatives, literals_in
 from .model import Ask, Asks, Lang, Option
 
-_I = re.I
 
 
 class _Fast:
@@ -459,7 +458,6 @@ def _options(lines: list[tuple[str, str]]) -> tuple[Option, ...]:
     return tuple(found) if len(found) >= 2 and len(set(labels)) == len(labels) else ()
 
 
-_QUOTE_CHARS = frozenset('"“『「\'')
 _QUOTE_MARK = re.compile("[\"“『「']")
 
 
