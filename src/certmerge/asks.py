@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from . import deadlines
-from .matcher import at_boundary, compile_alternatives, literals_in
+from .matcher import compile_alternatives, literals_in
 from .model import Ask, Asks, Lang, Option
 
 
@@ -27,7 +27,6 @@ class _Fast:
     def __init__(self, pattern: str) -> None:
         self.alts = compile_alternatives(pattern)
         self.literals = tuple(sorted({x for a in self.alts if a.needs for x in a.needs}))
-        self.always = any(a.needs is None for a in self.alts)  # an alternative with no literal to look for
         self.literal_set = frozenset(self.literals)
         self._narrowed: dict[frozenset[int], _Within] = {}
         self.always_idx = frozenset(i for i, a in enumerate(self.alts) if a.needs is None)
@@ -35,18 +34,8 @@ class _Fast:
             x: frozenset(i for i, a in enumerate(self.alts) if a.needs and x in a.needs) for x in self.literals}
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
-        present = literals_in(text, self.literals)
-        if not present and not self.always:
-            return None
-        best = None
-        for alt in self.alts:
-            if alt.needs is not None and present.isdisjoint(alt.needs):
-                continue
-            m = _alt_search(alt, text, pos)
-            if m is not None and (best is None or m.start() < best.start()):
-                best = m
-        return best
-
+        """The leftmost match, as one re.I pattern would find it (one text: narrowed to it, then searched)."""
+        return self.within(text).search(text, pos)
 
     def within(self, whole: str, present: frozenset[str] | None = None) -> "_Within":
         """This pattern with only the alternatives that can match somewhere in `whole`, as one compiled pattern:
@@ -100,14 +89,6 @@ def _line_starts(text: str) -> list[int]:
 
 
 _NOTHING = _Within(None)
-
-
-def _alt_search(alt, text: str, pos: int) -> re.Match | None:
-    while True:
-        m = alt.pattern.search(text, pos)
-        if m is None or not alt.word_start or at_boundary(text, m.start()):
-            return m
-        pos = m.start() + 1
 
 
 def _c(pattern: str, fast: bool = False):

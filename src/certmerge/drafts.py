@@ -251,7 +251,7 @@ def _body(purpose: Purpose, cf: dict, lang: Lang, asks: Asks, missing: list[str]
         elif not answers:
             answers = [placeholder(_L[lang]["answer"], "note", lang)]
         elif purpose is not Purpose.CONFIRM_MERGE and Ask.PHRASE not in asks.items:
-            opening += "\n" + tx["here"] if lang is Lang.EN else tx["here"]
+            opening += ("\n" if lang is Lang.EN else "") + tx["here"]  # Japanese runs on after 。
         parts = [opening, *answers]
     elif purpose is Purpose.REOPEN:
         parts = [tx["reopen"], *answers, ids]

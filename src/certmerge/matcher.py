@@ -34,7 +34,7 @@ class Alt:
         pos = 0
         while True:
             m = self.pattern.search(lowered, pos)
-            if m is None or not self.word_start or at_boundary(lowered, m.start()):
+            if m is None or not self.word_start or _at_boundary(lowered, m.start()):
                 return m
             pos = m.start() + 1
 
@@ -43,7 +43,7 @@ def _is_word(ch: str) -> bool:
     return ch.isalnum() or ch == "_"
 
 
-def at_boundary(text: str, i: int) -> bool:
+def _at_boundary(text: str, i: int) -> bool:
     before = i > 0 and _is_word(text[i - 1])
     after = i < len(text) and _is_word(text[i])
     return before != after
