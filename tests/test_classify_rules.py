@@ -14,7 +14,7 @@ from certmerge.classify import WEAK_CONFIDENCE, classify, unwrap
 from certmerge.config import ClassifySettings
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
 from certmerge.errors import ParseError
-from certmerge.matcher import compile_alternatives, split_alternatives
+from certmerge.matcher import compile_alternatives, required_literal_sets, split_alternatives
 from certmerge.model import MailKind
 from certmerge.parse import parse_bytes
 from certmerge.rules import RULES, present_literals
@@ -57,7 +57,8 @@ def test_fast_matcher_matches_exactly_what_the_written_patterns_match_on_every_c
 
 _PIECES = st.sampled_from(["we have received your case", "merge", "merged", "confirm", "complete", " will ", "git",
                            "PR #12", "badge", "credly", "survey", "統合", "完了", "しました", "ご返信", "ください", "AI",
-                           "generated", "\n", " ", ".", "'", "\"", "yes", "(", "AWS1234", "_", "é", "İ", "ß", "K"])
+                           "generated", "\n", " ", ".", "'", "\"", "yes", "(", "AWS1234", "_", "é", "İ", "ß", "K",
+                           "accounts", " have been ", "been ", "combined", "rate your", " experience", "how "])
 
 
 @settings(max_examples=300, deadline=None, derandomize=True)
@@ -146,3 +147,42 @@ def test_deadline_of_an_auto_close_warning(text, until):
     c = vendor_mail(f"If we don't hear from you, this case will be resolved automatically. {text}")
     assert c.kind is MailKind.AUTO_CLOSE_WARNING
     assert c.asks.deadline == until
+
+
+@pytest.mark.parametrize("pattern,sets", [
+    # one literal of each set is in every match: the best set first, then the other parts of the sequence
+    (r"(accounts?|profiles?)[^.]{0,20}(have|has) (now )?been (merged|combined)",
+     (("account", "profile"), ("been ",), ("combined", "merged"))),
+    (r"(rate|rating)[^.]{0,50}(experience|support)", (("experience", "support"), ("rat",))),  # re factors "rat"
+    (r"a?b", (("b",),)),  # a set of short literals only when nothing better exists
+    (r"(x|y)?z+", (("z",),)),
+    (r"\d+", ()),  # nothing literal: no prefilter, always searched
+    (r"foo(?=bar)", (("foo",),)),  # a lookahead is not part of the match
+])
+def test_required_literal_sets(pattern, sets):
+    assert required_literal_sets(pattern) == sets
+
+
+def test_asks_patterns_answer_per_alternative_as_the_whole_alternation_does():
+    """asks.py searches a narrowed pattern's alternatives one by one over a whole text (`anywhere`, `lines`):
+    the same answers as the one alternation, on every corpus text."""
+    from bisect import bisect_right
+
+    from certmerge import asks
+
+    fast = [asks._REQUEST, asks._CHOOSE, asks._CONFIRM, asks._CLOSE_CUE, asks._RESOLVED, asks._REOPEN,
+            asks._PHRASE_CUE] + [f for _a, f in asks._FACTS]
+    whole = [re.compile("|".join(("\\b" if a.word_start else "") + a.pattern.pattern for a in f.alts), re.S)
+             for f in fast]
+    checked = 0
+    for _field, text in _texts():
+        low = asks._lower(text)
+        starts = asks._line_starts(low)
+        for f, pattern in zip(fast, whole):
+            narrowed = f.within(low)
+            assert narrowed.anywhere(low) == (pattern.search(low) is not None)
+            first = [pattern.search(low, start) for start in starts[:-1]]  # the first match from each line on
+            want = {n for n, m in enumerate(first) if m is not None and bisect_right(starts, m.start()) - 1 == n}
+            assert narrowed.lines(low) == want, text[:200]
+            checked += bool(want)
+    assert checked > 100

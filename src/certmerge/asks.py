@@ -14,7 +14,7 @@ import re
 from bisect import bisect_right
 
 from . import deadlines
-from .matcher import compile_alternatives, literals_in
+from .matcher import Alt, Literals, compile_alternatives
 from .model import Ask, Asks, Lang, Option
 
 
@@ -26,12 +26,12 @@ class _Fast:
 
     def __init__(self, pattern: str) -> None:
         self.alts = compile_alternatives(pattern)
-        self.literals = tuple(sorted({x for a in self.alts if a.needs for x in a.needs}))
-        self.literal_set = frozenset(self.literals)
+        self.literals = Literals(x for a in self.alts if a.needs for x in (*a.needs, *(y for s in a.also for y in s)))
+        self.need_set = frozenset(x for a in self.alts if a.needs for x in a.needs)
         self._narrowed: dict[frozenset[int], _Within] = {}
         self.always_idx = frozenset(i for i, a in enumerate(self.alts) if a.needs is None)
         self.by_literal: dict[str, frozenset[int]] = {
-            x: frozenset(i for i, a in enumerate(self.alts) if a.needs and x in a.needs) for x in self.literals}
+            x: frozenset(i for i, a in enumerate(self.alts) if a.needs and x in a.needs) for x in self.need_set}
 
     def search(self, text: str, pos: int = 0) -> re.Match | None:
         """The leftmost match, as one re.I pattern would find it (one text: narrowed to it, then searched)."""
@@ -42,16 +42,19 @@ class _Fast:
         for the many sentences of one text, whose literals were looked for once (`present`: the literals of
         several patterns found in `whole` in one pass)."""
         if present is None:
-            present = literals_in(whole, self.literals)
+            present = self.literals.found_in(whole)
         by = self.by_literal
-        hits = [by[x] for x in self.literal_set.intersection(present)]
+        hits = [by[x] for x in self.need_set.intersection(present)]
         if not hits and not self.always_idx:
             return _NOTHING
-        picked = self.always_idx.union(*hits)
+        picked = frozenset(i for i in self.always_idx.union(*hits) if self.alts[i].possible(present))
+        if not picked:
+            return _NOTHING
         found = self._narrowed.get(picked)
         if found is None:
             parts = [("\\b" if self.alts[i].word_start else "") + self.alts[i].pattern.pattern for i in sorted(picked)]
-            found = self._narrowed[picked] = _Within(re.compile("|".join(parts), re.S))
+            found = self._narrowed[picked] = _Within(re.compile("|".join(parts), re.S),
+                                                     tuple(self.alts[i] for i in sorted(picked)))
         return found
 
 
@@ -60,23 +63,32 @@ def _no_match(text: str, pos: int = 0) -> None:
 
 
 class _Within:
-    """A _Fast pattern narrowed to one text (see _Fast.within); `search` is the compiled pattern's own."""
+    """A _Fast pattern narrowed to one text (see _Fast.within). `search` is the compiled pattern's own: for the
+    short lines and parts of that text. Over the whole text, `anywhere` and `lines` search each alternative on
+    its own, where re scans ahead for its leading literal instead of trying every alternative at every
+    position (the same answers: a line holds a match of the alternation where it holds one of an alternative)."""
 
-    def __init__(self, pattern: re.Pattern | None) -> None:
+    def __init__(self, pattern: re.Pattern | None, alts: tuple[Alt, ...] | None = None) -> None:
         self.pattern = pattern
         self.alts = pattern is not None
         self.search = pattern.search if pattern is not None else _no_match
+        self._parts = alts if alts is not None else ((Alt(pattern, None, False),) if pattern is not None else ())
+
+    def anywhere(self, text: str) -> bool:
+        """Whether it matches anywhere in `text`."""
+        return any(alt.search(text) is not None for alt in self._parts)
 
     def lines(self, text: str) -> set[int]:
-        """The numbers of the lines of `text` where it matches (one scan of the whole text)."""
-        if not self.alts:
+        """The numbers of the lines of `text` where it matches (one scan of the whole text per alternative)."""
+        if not self._parts:
             return set()
-        starts, found, pos = _line_starts(text), set(), 0
-        search = self.pattern.search
-        while (m := search(text, pos)) is not None:
-            line = bisect_right(starts, m.start()) - 1
-            found.add(line)
-            pos = starts[line + 1]  # on to the next line: one match a line is enough
+        starts, found = _line_starts(text), set()
+        for alt in self._parts:
+            pos = 0
+            while (m := alt.search(text, pos)) is not None:
+                line = bisect_right(starts, m.start()) - 1
+                found.add(line)
+                pos = starts[line + 1]  # on to the next line: one match a line is enough
         return found
 
 
@@ -213,7 +225,7 @@ _CLOSE_CUE = _c(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from 
 _REFERS = _c(r"\b(it|them)\b|それ|こちら")
 _NUMBER = re.compile(r"[0-9０-９]|\b(one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|forty-eight|"
                      r"seventy-two|twenty-four)\b")  # every deadline the patterns read holds one
-_NUMBERED = _Within(_NUMBER)
+_NUMBERED = _Within(_NUMBER, compile_alternatives(_NUMBER.pattern))
 _SURVEY_Q = _c(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
                        r"満足|いかがでしたか|役に立ちましたか")
 # where a sentence ends: ".", "!" or "?" before a space, a ")" or the end ("e.g. this" is one sentence), or a
@@ -238,14 +250,14 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     `dates_only`: only the reply-by and reopen-by dates (for mail that asks nothing, such as a survey)."""
     low = _lower(text)
     if dates_only:
-        deadline, words, reopen = _deadline(low, sent, lang, country, _present(low, _DATE_LITERALS))
+        deadline, words, reopen = _deadline(low, sent, lang, country, _DATE_LITERALS.found_in(low))
         return Asks(deadline=None if reopen else deadline, deadline_text=words, reopen_by=deadline if reopen else None)
-    present = _present(low, _TEXT_LITERALS)  # one pass for the patterns read over the whole text
+    present = _TEXT_LITERALS.found_in(low)  # one pass for the patterns read over the whole text
     raw = text.splitlines()
     lines = [(r.strip(), lo.strip()) for r, lo in zip(raw, low.splitlines())]
     indented = [r[:1] in (" ", "\t", "\u3000") for r in raw]
     choose = _CHOOSE.within(low, present)
-    options = _options(lines) if choose.search(low) else ()
+    options = _options(lines) if choose.anywhere(low) else ()
     if options:
         kept = [i for i, (_ln, lo) in enumerate(lines) if not _OPTION.match(lo)]
         lines, indented = [lines[i] for i in kept], [indented[i] for i in kept]
@@ -253,13 +265,13 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     requests = _request_parts(lines, request, indented, None if options else request.lines(low))
     low_parts = [lo.partition(_CONTEXT)[0] for _orig, lo in requests]
     joined = "\n".join(lo for _o, lo in requests)
-    found = _present(joined, _FACT_LITERALS)
+    found = _FACT_LITERALS.found_in(joined)
     facts = tuple((a, w) for a, p in _FACTS if (w := p.within(joined, found)).alts)  # those that can match at all
     items, scoped = _facts([lo for _orig, lo in requests], facts, choose)
     phrase_cue = _PHRASE_CUE.within(low, present)
-    phrase = _phrase(lines, phrase_cue) if phrase_cue.search(low) else ""  # no cue anywhere: no exact words
+    phrase = _phrase(lines, phrase_cue) if phrase_cue.anywhere(low) else ""  # no cue anywhere: no exact words
     confirm_pattern = _CONFIRM.within(low, present)
-    confirm = bool(confirm_pattern.search(low))
+    confirm = confirm_pattern.anywhere(low)
     asked: list[Ask] = []
     if options:
         asked.append(Ask.CHOICE)
@@ -479,9 +491,9 @@ def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str, pre
         sent = sent.replace(tzinfo=dt.timezone.utc)
     country = country or ("JP" if lang is Lang.JA else "US")
     reopen_cue = _REOPEN.within(text, present)
-    reopen = bool(_RESOLVED.within(text, present).search(text) and reopen_cue.search(text))
+    reopen = _RESOLVED.within(text, present).anywhere(text) and reopen_cue.anywhere(text)
     cue = _CLOSE_CUE.within(text, present)
-    if not cue.search(text):
+    if not cue.anywhere(text):
         return None, "", reopen  # no sentence anywhere sets a limit
     numbered = _NUMBERED.lines(text)  # a limit names a number: a date or a duration
     for n, line in enumerate(text.splitlines()):
@@ -506,17 +518,7 @@ def _deadline_in(line: str, cue, reopen_cue, reopen: bool, sent: dt.datetime,
     return None
 
 
-def _split(literals: set[str]) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    return tuple(sorted(x for x in literals if x.isascii())), tuple(sorted(x for x in literals if not x.isascii()))
-
-
-def _present(text: str, literals: tuple[tuple[str, ...], tuple[str, ...]]) -> frozenset[str]:
-    """The literals in the text; an ASCII text cannot hold the Japanese ones (as rules.present_literals)."""
-    found = literals_in(text, literals[0])
-    return found if text.isascii() else found | literals_in(text, literals[1])
-
-
-_TEXT_LITERALS = _split({x for f in (_REQUEST, _CHOOSE, _CONFIRM, _CLOSE_CUE, _RESOLVED, _REOPEN, _PHRASE_CUE)
-                         for x in f.literals})
-_DATE_LITERALS = _split({x for f in (_CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals})
-_FACT_LITERALS = _split({x for _a, f in _FACTS for x in f.literals})
+_TEXT_LITERALS = Literals(x for f in (_REQUEST, _CHOOSE, _CONFIRM, _CLOSE_CUE, _RESOLVED, _REOPEN, _PHRASE_CUE)
+                         for x in f.literals.literals)
+_DATE_LITERALS = Literals(x for f in (_CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals.literals)
+_FACT_LITERALS = Literals(x for _a, f in _FACTS for x in f.literals.literals)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .matcher import Alt, compile_alternatives, first_match, literals_in
+from .matcher import Alt, Literals, compile_alternatives, first_match
 from .model import MailKind as K
 
 
@@ -45,11 +45,8 @@ def candidates(field: str, present: frozenset[str]) -> list[Rule]:
 
 
 def present_literals(lowered: str, field: str) -> frozenset[str]:
-    """Which of the rules' prefilter literals for `field` occur in the lower-cased text (an ASCII text cannot
-    contain the Japanese ones)."""
-    ascii_literals, other_literals = _LITERALS[field]
-    found = literals_in(lowered, ascii_literals)
-    return found if lowered.isascii() else found | literals_in(lowered, other_literals)
+    """Which of the rules' prefilter literals for `field` occur in the lower-cased text."""
+    return _LITERALS[field].found_in(lowered)
 
 
 _I = re.I | re.S
@@ -109,13 +106,13 @@ _ACK_RULES = (
        r"(id|number)|(case|inquiry|ticket|request) (has been|was|is) (created|opened|logged|registered)", 2.5),
     _w("ack_thanks_contact", K.ACKNOWLEDGEMENT, r"thank(s| you) for (contacting|reaching out to|writing to)", 1),
     _w("ack_agent_will", K.ACKNOWLEDGEMENT,
-       r"(an? |our )?(agent|associate|specialist|representative|team member|member of|support team|team)[^.\n]{0,50}"
+       r"(agent|associate|specialist|representative|team member|member of|support team|team)[^.\n]{0,50}"
        r" will (get back|respond|reply|contact|review|be in touch|follow up|reach out)|you'll hear from", 1.5),
     _w("ack_no_resubmit", K.ACKNOWLEDGEMENT,
        r"(no need|do not need|don't need) to (re-?submit|submit[^.\n]{0,20}again|send[^.\n]{0,20}again)|"
        r"(don't|do not) (open|create|submit) a new case", 1.5),
     _w("ack_wait_time", K.ACKNOWLEDGEMENT,
-       r"(first |initial )?(response|reply)[^.\n]{0,20}(may|might|can|will|usually) take|"
+       r"(response|reply)[^.\n]{0,20}(may|might|can|will|usually) take|"
        r"(usually|typically|normally|generally) within[^.\n]{0,25}(business )?days|"
        r"in the order (they|it) (arrive|are received)|appreciate your patience", 1),
     _w("ack_automated", K.ACKNOWLEDGEMENT, r"automated (message|notification|reply|e-?mail)", 1),
@@ -126,7 +123,7 @@ _ACK_RULES = (
        r"(いたし|し|され|まし|完了)|(お問い合わせ|お問合せ|ご依頼)(受付|受領)(の|を|完了)", 3),
     _w("ack_ja_agent", K.ACKNOWLEDGEMENT,
        r"担当(者|部署)?(より|から)[^。]{0,20}(連絡|回答|返信|ご案内)|順番に(確認|対応)", 1.5),
-    _w("ack_ja_wait", K.ACKNOWLEDGEMENT, r"(今)?しばらくお待ち|お待ちください", 1),
+    _w("ack_ja_wait", K.ACKNOWLEDGEMENT, r"しばらくお待ち|お待ちください", 1),
     _w("ack_ja_thanks", K.ACKNOWLEDGEMENT, r"お問い合わせ(いただき|頂き)[^。\n]{0,6}ありがとう", 1),
     _w("ack_ja_auto", K.ACKNOWLEDGEMENT, r"自動(送信|返信|配信)|システムにより", 1),
     _w("ack_ja_days", K.ACKNOWLEDGEMENT, r"\d\s*[～〜~-]?\s*\d*\s*営業日以内", 1),
@@ -182,7 +179,7 @@ _INFO_RULES = (
        r"attach (the|a|your)|(photo|scan|copy) of (a |your )?(government|ID|passport)|validation number|"
        r"notification e-?mail|full name", 1),
     _r("info_ja_please", K.INFO_REQUEST,
-       r"(ご)?(提供|送付|共有|教えて|お知らせ|ご教示|記載|ご提出|添付)(ください|いただけ|頂け|願え|下さい|くださいます|いただきたく)", 2),
+       r"(提供|送付|共有|教えて|お知らせ|ご教示|記載|ご提出|添付)(ください|いただけ|頂け|願え|下さい|くださいます|いただきたく)", 2),
     _r("info_ja_missing", K.INFO_REQUEST,
        r"(追加|不足)の?(情報|事項|書類)(?!が?(ある|あれば|ござい))|情報が不足|以下の(情報|点|事項)(を|について)|"
        r"(ご提供|ご送付|ご提出|ご教示)を?(お願い|願い)", 2),
@@ -220,7 +217,7 @@ _CONFIRM_RULES = (
        r"「[^」\n]{1,12}」(と|とだけ)(ご返信|返信|お書き|お送り)", 2),
     _r("confirm_ja_as_follows", K.CONFIRMATION_REQUEST, r"以下の内容で(統合|マージ)", 2),
     _w("confirm_ja_irreversible", K.CONFIRMATION_REQUEST,
-       r"(元に)?戻す(こと)?(が|は)?(でき|出来)ません|取り消(し|す)(こと)?(は|が)?(でき|出来)(ません|かね)|取り消しは|"
+       r"戻す(こと)?(が|は)?(でき|出来)ません|取り消(し|す)(こと)?(は|が)?(でき|出来)(ません|かね)|取り消しは|"
        r"取り消しできません", 2),
 )
 
@@ -305,7 +302,7 @@ _CLOSE_RULES = (
        r"if (we|I) (don'?t|do not|haven'?t) (hear|receive|get)|unless (we|I) hear", 2),
     _w("close_awaiting", K.AUTO_CLOSE_WARNING,
        r"awaiting your (response|reply)|waiting (for|on) your (response|reply)|pending customer action|"
-       r"(still )?waiting on", 1.5),
+       r"waiting on", 1.5),
     _w("close_reopen", K.AUTO_CLOSE_WARNING, r"reopen[^.\n]{0,60}(14|fourteen) days|within (14|fourteen) days", 1),
     _r("close_ja_no_reply", K.AUTO_CLOSE_WARNING,
        r"(ご返信|ご返答|ご回答|ご連絡|返信)(が|を)?(ない|いただけない|頂けない|ございません|なかった|いただけなかった|"
@@ -341,12 +338,9 @@ SENDER_RULES: tuple[Rule, ...] = (
 
 
 
-def _literal_sets(field: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    found = sorted({n for r in RULES if r.field == field for a in r.alts if a.needs for n in a.needs})
-    return tuple(n for n in found if n.isascii()), tuple(n for n in found if not n.isascii())
-
-
-_LITERALS = {f: _literal_sets(f) for f in ("subject", "body")}
+_LITERALS = {f: Literals(n for r in RULES if r.field == f for a in r.alts if a.needs
+                      for n in (*a.needs, *(x for s in a.also for x in s)))
+             for f in ("subject", "body")}
 
 
 def _index(field: str) -> tuple[dict[str, tuple[int, ...]], tuple[int, ...]]:
