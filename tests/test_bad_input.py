@@ -290,6 +290,7 @@ def test_a_full_disk_while_quarantining_is_one_line_and_loses_nothing(tmp_path, 
     ("[watch]\ninterval = nan\n", "watch.interval"),
     ("[watch]\ninterval = -inf\n", "watch.interval"),
     ("[classify]\nreview_threshold = nan\n", "classify.review_threshold"),
+    ("[classify]\nreview_threshold = 0.5\n", "classify.review_threshold"),  # weak guesses would move the case
 ])
 def test_numbers_in_the_config_must_be_finite_and_in_range(tmp_path, config, key):
     home = tmp_path / "h"

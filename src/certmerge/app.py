@@ -108,11 +108,9 @@ class App:
                             "use `certmerge init --new` to start another, or another --home")
         now = self.clock()
         route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
-        state = lifecycle.step(CaseState.PREPARING, route_event)
-        history = [{"at": now, "type": "action", "detail": "case file recorded"},
-                   {"at": now, "type": "state", "from_state": CaseState.PREPARING.value, "to_state": state.value,
-                    "detail": f"by {route_event.value}"}]
-        case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, state.value, now,
+        move = lifecycle.apply(CaseState.PREPARING, route_event, now)
+        history = [{"at": now, "type": "action", "detail": "case file recorded"}, *move.events]
+        case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, move.after.value, now,
                                          cf.vendor_case_id, history)
         log.info("case %s recorded in %s", case_id, self.settings.home)  # the log also shows the home was used
         return self.store.case(case_id)
@@ -168,17 +166,13 @@ class App:
     def act(self, case: dict, event: Event, detail: str, **updates) -> dict:
         """Apply a user event (submitted, reply sent, verified...) in one transaction."""
         state = CaseState(case["state"])
+        now = self.clock()
         try:
-            new_state = lifecycle.step(state, event)  # nothing written
+            move = lifecycle.apply(state, event, now)  # nothing written
         except IllegalTransition as exc:
             raise NotNow(exc, detail) from None
-        now = self.clock()
-        events = [{"at": now, "type": "action", "detail": detail, "event": event.value}]
-        values = {"updated_at": now, **updates}
-        if new_state is not state:
-            values.update(state=new_state.value, state_since=now)
-            events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                           "detail": f"by {event.value}"})
+        events = [{"at": now, "type": "action", "detail": detail, "event": event.value}, *move.events]
+        values = {"updated_at": now, **updates, **move.updates}
         self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=values,
                                  events=events))
         return self.store.case(case["id"])
@@ -394,12 +388,9 @@ class App:
         state = CaseState(case["state"])
         new_state = replay(history, rows, msg["id"], state)
         now = self.clock()
-        events = [{"at": now, "type": kind, "message_ref": msg["id"], "detail": detail}]
-        updates: dict = {"updated_at": now}
-        if new_state is not state:
-            updates.update(state=new_state.value, state_since=now)
-            events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                           "message_ref": msg["id"], "detail": f"by {kind} of mail {msg['id']} (re-run from it)"})
+        move = lifecycle.record(state, new_state, now, f"{kind} of mail {msg['id']} (re-run from it)", msg["id"])
+        events = [{"at": now, "type": kind, "message_ref": msg["id"], "detail": detail}, *move.events]
+        updates: dict = {"updated_at": now, **move.updates}
         self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=updates,
                                  events=events, message_updates={msg["id"]: fix}))
         return f"{state.value} -> {new_state.value}" if new_state is not state else f"state stays {state.value}"

@@ -34,8 +34,12 @@ _BRAND_NAME_RE = re.compile(
     r"\bAWS\b|Amazon\s*Web\s*Services|アマゾン\s*ウェブ\s*サービス|\bCredly\b|Training\s*(?:and|&)\s*Certification|"
     r"トレーニングと認定", re.I)
 _BRAND_LOOSE_RE = re.compile(r"amazon|aws|credly|アマゾン", re.I)
-_CASE_TAG_RE = re.compile(r"\[\s*CASE\s*[:#]?\s*\d{8,20}\s*\]", re.I)
-_CASE_ID_RE = re.compile(r"(?:case|ケース)\s*(?:id|number|no\.?|#|番号)?\s*[:：#]?\s*\d{12,20}", re.I)
+# The one owner of "which support case does this name": the tag AWS puts in a subject ("[CASE 1765...]",
+# "[CASE: 1765...]") and a case ID written in a text ("Case ID: 1765...", "ケース番号：1765...").
+CASE_TAG = re.compile(r"\[\s*CASE\s*[:#]?\s*(\d{8,20})\s*\]", re.I)
+CASE_ID_IN_TEXT = re.compile(r"(?:case|ケース)\s*(?:id|number|no\.?|#|番号)?\s*[:：#]?\s*(\d{12,20})", re.I)
+# The badge platform: a vendor whose mail is never support writing to the user (no reply goes there).
+BADGE_PLATFORM = ("credly.com",)
 _FORWARD_SUBJECT_RE = re.compile(r"(?:^|[\s:\]])(?:fwd?|fw|wg|tr|転送)\s*[:：]", re.I)
 _SELF_ID_RE = re.compile(
     r"^[ \t\-—–]*(?:AWS|Amazon\s+Web\s+Services)\s*(?:Training|トレーニング|Support|サポート|Customer|カスタマー|"
@@ -65,8 +69,20 @@ def org_domain(domain: str) -> str:
 
 
 def is_vendor(domain: str, vendors: tuple[str, ...]) -> bool:
+    """The one owner of "is this address's domain one of the vendors' (or a subdomain of one)"."""
     domain = domain.lower()
     return any(domain == v or domain.endswith("." + v) for v in vendors)
+
+
+def is_badge_platform(domain: str) -> bool:
+    return is_vendor(domain, BADGE_PLATFORM)
+
+
+def is_support_person(address: str, vendors: tuple[str, ...]) -> bool:
+    """Support writing from an address a reply can go to: a vendor's, not a no-reply one, not the badge
+    platform's notifications."""
+    domain = address.rpartition("@")[2]
+    return is_vendor(domain, vendors) and not address.startswith("no-reply") and not is_badge_platform(domain)
 
 
 def _skeleton(s: str) -> str:
@@ -205,13 +221,13 @@ def vendor_claim(mail: Email, vendors: tuple[str, ...] = ()) -> str:
     if alike and _BRAND_LOOSE_RE.search(name):
         return f"the display name {name!r} imitates a vendor"
     forward = is_forward(mail)
-    if not forward and _CASE_TAG_RE.search(mail.subject):
+    if not forward and CASE_TAG.search(mail.subject):
         return "the subject carries an AWS case tag"
     text = own_text(mail)
     m = _SELF_ID_RE.search(text)
     if m:
         return f"it introduces itself as AWS/Credly ({m.group(0).strip()[:40]!r})"
-    if not forward and _CASE_ID_RE.search(text):
+    if not forward and CASE_ID_IN_TEXT.search(text):
         return "it quotes an AWS case ID"
     if alike and _BRAND_NAME_RE.search(mail.subject + "\n" + text):
         return "it speaks for AWS/Credly"
@@ -221,10 +237,6 @@ def vendor_claim(mail: Email, vendors: tuple[str, ...] = ()) -> str:
 def _names_domain(name: str, vendor: str) -> bool:
     """The display name carries the vendor's domain ("support@amazonses.com" <x@elsewhere.example>)."""
     return bool(name) and re.search(rf"(?<![\w.-]){re.escape(vendor)}(?![\w-])", name, re.I) is not None
-
-
-def claims_vendor(mail: Email, vendors: tuple[str, ...] = ()) -> bool:
-    return bool(vendor_claim(mail, vendors))
 
 
 def verdict(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] = ()) -> Verdict:

@@ -23,13 +23,11 @@ import re
 from collections import defaultdict
 
 from . import asks as asks_mod
-from .authenticity import is_vendor, vendor_claim, verdict
+from .authenticity import CASE_ID_IN_TEXT, CASE_TAG, is_badge_platform, is_vendor, vendor_claim, verdict
 from .charsets import japanese_ratio
-from .model import APPROVAL_ASKS, Ask, Asks, Classification, Email, Lang, MailKind, Reason
+from .model import APPROVAL_ASKS, WEAK_CONFIDENCE, Ask, Asks, Classification, Email, Lang, MailKind, Reason
 from .rules import KIND_CONTEXT, OTHER_TOPIC, SENDER_RULES, SOFT_TOPIC_KINDS, TOPIC, candidates, present_literals
 
-_CASE_SUBJECT_RE = re.compile(r"\[\s*CASE\s*[:#]?\s*(\d{8,20})\s*\]", re.I)
-_CASE_TEXT_RE = re.compile(r"(?:case\s*(?:id|number|no\.?|#)?|ケース\s*(?:ID|番号)?)\s*[:：#]?\s*(\d{12,20})", re.I)
 _NORMALIZE = str.maketrans({"\u2019": "'", "\u2018": "'", "\u201c": '"', "\u201d": '"', "\u00a0": " ",
                             "\u2032": "'", "\u3000": " "})
 # On a tie the more consequential reading wins: what moves the case furthest, then what asks the user to act.
@@ -41,20 +39,18 @@ _EN_END, _EN_START = frozenset("abcdefghijklmnopqrstuvwxyz,;"), frozenset("abcde
 # notifications never ask anything of the case.
 ASKING_KINDS = frozenset({MailKind.INFO_REQUEST, MailKind.CONFIRMATION_REQUEST, MailKind.CREDLY_FOLLOWUP,
                           MailKind.AUTO_CLOSE_WARNING, MailKind.SURVEY, MailKind.COMPLETION_NOTICE})
-BADGE_PLATFORM = ("credly.com",)
 ASKS_CONFIDENCE = 0.75  # a kind that what the mail asks confirms (above the default review threshold)
 MIN_SCORE = 2.0
 WEAK_SCORE = 1.5  # weak cues enough for a "needs review" guess in a case thread
-WEAK_CONFIDENCE = 0.5  # below the default review threshold (0.6)
 EXCERPT = 60
 _BODY_CHARS = 20000
 
 
 def find_case_id(mail: Email) -> str | None:
-    m = _CASE_SUBJECT_RE.search(mail.subject) or _CASE_TEXT_RE.search(mail.subject)
+    m = CASE_TAG.search(mail.subject) or CASE_ID_IN_TEXT.search(mail.subject)
     if m:
         return m.group(1)
-    m = _CASE_TEXT_RE.search(mail.new_text[:4000])
+    m = CASE_ID_IN_TEXT.search(mail.new_text[:4000])
     return m.group(1) if m else None
 
 
@@ -182,7 +178,7 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
         reasons.insert(0, Reason("off_topic", "gate", why, 0.0))
     asked = Asks()
     weak = kind is MailKind.UNRELATED and confidence == WEAK_CONFIDENCE  # vendor mail in a case thread
-    if (kind in ASKING_KINDS or weak) and not is_vendor(subject_of.sender.domain, BADGE_PLATFORM):
+    if (kind in ASKING_KINDS or weak) and not is_badge_platform(subject_of.sender.domain):
         asked = asks_mod.extract(verbatim, subject_of.date or mail.date, language, country,
                                  dates_only=kind in (MailKind.SURVEY, MailKind.COMPLETION_NOTICE))
         kind, why_kind, agree = refine(kind, asked)

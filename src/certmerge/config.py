@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 
 from .errors import ConfigError
+from .model import REVIEW_THRESHOLD, WEAK_CONFIDENCE
 
 DEFAULT_VENDOR_DOMAINS = ("amazon.com", "amazonses.com", "credly.com")
 
@@ -56,7 +57,7 @@ class ClassifySettings:
     require_authenticated: bool = False
     trusted_authserv_ids: tuple[str, ...] = ()  # empty: trust the topmost Authentication-Results
     vendor_domains: tuple[str, ...] = DEFAULT_VENDOR_DOMAINS
-    review_threshold: float = 0.6
+    review_threshold: float = REVIEW_THRESHOLD
     # whose public holidays "N business days" skips: an ISO country code; empty: JP for Japanese mail, else US
     support_country: str = ""
 
@@ -167,8 +168,10 @@ def _check(s: Settings) -> None:
                           'use security = "tls" (port 993) or "starttls"')
     if not 0 < imap.port < 65536:
         raise ConfigError(path, "imap.port", f"expected a port number 1-65535, got {imap.port}")
-    if not 0 <= s.classify.review_threshold <= 1:
-        raise ConfigError(path, "classify.review_threshold", "expected a number from 0 to 1")
+    if not WEAK_CONFIDENCE < s.classify.review_threshold <= 1:
+        raise ConfigError(path, "classify.review_threshold",
+                          f"expected a number above {WEAK_CONFIDENCE} and at most 1, got {s.classify.review_threshold}",
+                          f"at or below {WEAK_CONFIDENCE} the classifier's weak guesses would move the case")
     country = s.classify.support_country
     if country and not (len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()):
         raise ConfigError(path, "classify.support_country", f"expected a two-letter country code, got {country!r}",

@@ -7,7 +7,7 @@ IllegalTransition and the caller's state stays as it was (states are values, not
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import replace
+from dataclasses import dataclass, field, replace
 
 from .errors import IllegalTransition
 from .model import CaseState as S
@@ -94,6 +94,36 @@ def step(state: S, event: E) -> S:
         return TRANSITIONS[(state, event)]
     except KeyError:
         raise IllegalTransition(state, event) from None
+
+
+@dataclass(frozen=True)
+class Move:
+    """A case's state change as it is stored: its new state, the case values and the history entry that record
+    it (none when the state stays)."""
+
+    before: S
+    after: S
+    updates: dict = field(default_factory=dict)
+    events: tuple[dict, ...] = ()
+
+    @property
+    def moved(self) -> bool:
+        return self.after is not self.before
+
+
+def record(before: S, after: S, now: dt.datetime, cause: str, message_ref: int | None = None) -> Move:
+    """The one place a state change becomes case values and a history entry."""
+    if after is before:
+        return Move(before, after)
+    entry = {"at": now, "type": "state", "from_state": before.value, "to_state": after.value, "detail": f"by {cause}"}
+    if message_ref is not None:
+        entry["message_ref"] = message_ref
+    return Move(before, after, {"state": after.value, "state_since": now}, (entry,))
+
+
+def apply(state: S, event: E, now: dt.datetime, cause: str | None = None) -> Move:
+    """Apply one event: raises IllegalTransition (nothing changed) if the table has no entry for it."""
+    return record(state, step(state, event), now, cause or event.value)
 
 
 def event_for(kind: MailKind) -> E | None:

@@ -15,6 +15,13 @@ class Lang(StrEnum):
     JA = "ja"
 
 
+# Classifier confidence: a weak guess (vendor mail in a case thread that no rule reads) has WEAK_CONFIDENCE;
+# anything under the review threshold (configurable, [classify] review_threshold, above WEAK_CONFIDENCE so a
+# weak guess never moves a case) waits for the user.
+WEAK_CONFIDENCE = 0.5
+REVIEW_THRESHOLD = 0.6
+
+
 class MailKind(StrEnum):
     ACKNOWLEDGEMENT = "acknowledgement"
     AI_AUTO_ANSWER = "ai_auto_answer"

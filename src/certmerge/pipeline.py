@@ -12,11 +12,10 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from . import lifecycle
-from .authenticity import is_vendor
-from .classify import BADGE_PLATFORM
+from .authenticity import is_badge_platform, is_support_person, is_vendor
 from .errors import IllegalTransition
 from .drafts import placeholders
-from .model import Authenticity, CaseState, Classification, Email, Event, MailKind
+from .model import REVIEW_THRESHOLD, Authenticity, CaseState, Classification, Email, Event, MailKind
 from .store import Change
 
 AUTO_CLOSE_DAYS = 3  # an auto-close warning that names no date or duration
@@ -35,7 +34,7 @@ _SUPPORT_KINDS = {MailKind.ACKNOWLEDGEMENT, MailKind.AI_AUTO_ANSWER, MailKind.IN
 class Policy:
     vendors: tuple[str, ...]
     require_authenticated: bool = False
-    review_threshold: float = 0.6
+    review_threshold: float = REVIEW_THRESHOLD
 
 
 @dataclass(frozen=True)
@@ -71,7 +70,7 @@ def match_case(mail: Email, cls: Classification, cases: list[dict], thread_case:
         if (trusted and vendor and cls.case_id and not case["vendor_case_id"]
                 and case["state"] in _ADOPT_STATES and cls.kind in _SUPPORT_KINDS):
             return case
-        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and is_vendor(mail.sender.domain, BADGE_PLATFORM) \
+        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and is_badge_platform(mail.sender.domain) \
                 and case["state"] in _CREDLY_STATES:
             return case
     return None
@@ -151,10 +150,9 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
             else:
                 if new_state is not state:
                     summary = f"{cls.kind.value}: {state.value} -> {new_state.value}"
-                    events.append({"at": now, "type": "state", "from_state": state.value,
-                                   "to_state": new_state.value, "detail": f"by {cls.kind.value}"})
-                    updates["state"] = new_state.value
-                    updates["state_since"] = now
+                    move = lifecycle.record(state, new_state, now, cls.kind.value)
+                    events += move.events
+                    updates.update(move.updates)
                     if new_state is not CaseState.COMPLETED:
                         updates["missing_items"] = []
                     if not timed:  # support acted: an earlier warning's deadline no longer holds
@@ -195,8 +193,7 @@ def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
     out: dict[str, Any] = {}
     if cls.case_id and not case["vendor_case_id"]:
         out["vendor_case_id"] = cls.case_id
-    from_support = is_vendor(mail.sender.domain, policy.vendors) and not mail.sender.email.startswith("no-reply")
-    if from_support and not is_vendor(mail.sender.domain, BADGE_PLATFORM) and cls.kind is not MailKind.SURVEY:
+    if is_support_person(mail.sender.email, policy.vendors) and cls.kind is not MailKind.SURVEY:
         out["support_address"] = mail.sender.email
         out["support_subject"] = mail.subject
         if mail.message_id:
@@ -226,10 +223,9 @@ def _own_reply(mail: Email, cls: Classification, case: dict, origin: str, now: d
         events.append({"at": now, "type": "warning", "detail": f"your sent reply still holds {len(left)} "
                        f"placeholder(s) to fill in: {left[0][:100]}; send support the missing answer"})
         summary += f"; WARNING: it still holds {len(left)} placeholder(s)"
-    if new_state is not state:
-        updates.update(state=new_state.value, state_since=now)
-        events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                       "detail": f"by {ev.value}"})
+    move = lifecycle.record(state, new_state, now, ev.value)
+    updates.update(move.updates)
+    events += move.events
     change.case_updates = updates
     change.events = events
     change.drafts_sent_at = sent_at

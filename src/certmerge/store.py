@@ -458,10 +458,6 @@ class Store:
         rows = self._read(_POSITION_Q, {"source": source})
         return (rows[0].uidvalidity, rows[0].last_uid) if rows else None
 
-    def set_position(self, source: str, uidvalidity: int, last_uid: int) -> None:
-        with self.engine.begin() as conn:
-            self._set_position(conn, source, uidvalidity, last_uid)
-
     @staticmethod
     def _set_position(conn, source: str, uidvalidity: int, last_uid: int) -> None:
         now = dt.datetime.now(dt.timezone.utc)

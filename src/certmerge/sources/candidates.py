@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from email.parser import BytesParser
 from email.utils import getaddresses
 
-from ..authenticity import is_vendor, looks_alike
+from ..authenticity import CASE_TAG, is_vendor, looks_alike
 from ..parse import decode_header_value
 
-_CASE_RE = re.compile(r"\[\s*CASE\s*\d", re.I)
 _CLAIM_RE = re.compile(r"\b(aws|amazon|credly)\b|アマゾン", re.I)
 _MSGID_RE = re.compile(r"<[^<>\s]+>")
 _PARSER = BytesParser(policy=email.policy.compat32)
@@ -58,6 +57,6 @@ def is_candidate(raw_headers: bytes, hints: Hints) -> bool:
         return True
     if _CLAIM_RE.search(name):  # claims to be AWS from elsewhere: processed so it is flagged as forged
         return True
-    if _CASE_RE.search(subject) or any(cid in subject for cid in hints.case_ids):
+    if CASE_TAG.search(subject) or any(cid in subject for cid in hints.case_ids):
         return True
     return bool(refs & hints.message_ids)
