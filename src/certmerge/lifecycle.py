@@ -126,12 +126,28 @@ def apply(state: S, event: E, now: dt.datetime, cause: str | None = None) -> Mov
     return record(state, step(state, event), now, cause or event.value)
 
 
+# Mail of these kinds never moves a case (a deadline it names is recorded, nothing more). Every other kind
+# has an event of the same name: a kind that has neither is an error at import, not a mail silently ignored.
+NO_EVENT = frozenset({MailKind.SURVEY, MailKind.AUTO_CLOSE_WARNING, MailKind.UNRELATED})
+_EVENT_OF = {k: None if k in NO_EVENT else E(k.value) for k in MailKind}
+
+
 def event_for(kind: MailKind) -> E | None:
     """The lifecycle event a mail of this kind causes, or None for mail that never moves a case."""
-    try:
-        return E(kind.value)
-    except ValueError:
-        return None
+    return _EVENT_OF[kind]
+
+
+def mermaid() -> str:
+    """The state diagram of TRANSITIONS (Mermaid), as the README shows it: one arrow per pair of states,
+    labelled with the events that make that move; events that keep a state are left out."""
+    edges: dict[tuple[S, S], list[str]] = {}
+    for (src, ev), dst in TRANSITIONS.items():
+        if src is not dst:
+            edges.setdefault((src, dst), []).append(ev.value)
+    lines = ["stateDiagram-v2", f"    [*] --> {S.PREPARING.value}"]
+    lines += [f"    {a.value} --> {b.value}: {', '.join(evs)}" for (a, b), evs in edges.items()]
+    lines.append(f"    {S.CLOSED.value} --> [*]")
+    return "\n".join(lines)
 
 
 def reply_event(state: S, missing_items) -> E:
@@ -210,10 +226,13 @@ def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
                               draft_purpose="credly_request")
         if case.last_support_mail_at and case.last_support_mail_at > case.last_reply_sent_at:
             return NextAction("checks", "Support answered: check Credly again", "run `certmerge verify`")
-    days = {S.AWAITING_SUPPORT: AGENT_REPLY_DAYS, S.AWAITING_COMPLETION: COMPLETION_DAYS}.get(st, CREDLY_DAYS)
+    title, days = _WAITING[st]  # a state with no next action above is a waiting one: KeyError if it is neither
     if since and now - since > dt.timedelta(days=days + 2):
         return NextAction("draft", "Support has been silent for long: send a polite follow-up",
                           f"no answer since {since:%Y-%m-%d}", draft_purpose="follow_up")
-    title = {S.AWAITING_SUPPORT: "Wait for an agent's reply",
-             S.AWAITING_COMPLETION: "Wait for the completion notice"}.get(st, "Wait for the Credly badges")
     return _wait(title, since, days)
+
+
+_WAITING = {S.AWAITING_SUPPORT: ("Wait for an agent's reply", AGENT_REPLY_DAYS),
+            S.AWAITING_COMPLETION: ("Wait for the completion notice", COMPLETION_DAYS),
+            S.CREDLY_REQUESTED: ("Wait for the Credly badges", CREDLY_DAYS)}
