@@ -36,7 +36,7 @@ from tests.tcpproxy import Proxy
 from tests.test_imap import CLI, SAMPLES, Box, deadline_wait, msgid, sample
 
 TIMESTAMPS = {"at", "processed_at", "updated_at", "state_since", "created_at", "exported_at", "sent_at",
-              "last_reply_sent_at", "last_support_mail_at", "deadline"}
+              "last_reply_sent_at", "last_support_mail_at", "deadline", "due_at", "next_at"}
 
 
 # --- mail ---------------------------------------------------------------------------------------------
