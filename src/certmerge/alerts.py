@@ -139,29 +139,41 @@ class Keeper:
         self.app, self.source = app, source_name
         self.channels = channels(app.settings)
         self.last_event = app.store.notices.last_event_id()
-        self._beat_at = 0.0
+        self._beat_at, self._beat_clock, self._reached = 0.0, app.clock(), None
         self._failing = True  # until the first sync: the heartbeat may hold an outage from before a restart
+        self._clear = False  # the outage is over: the next beat clears it
 
     def started(self) -> None:
         now = self.app.clock()
         self.app.store.notices.beat(pid=os.getpid(), host=socket.gethostname()[:255], source=self.source,
-                                    started_at=now, beat_at=now)
-        self._beat_at = time.monotonic()
+                                    started_at=now)
 
     def reached(self) -> None:
-        """A sync reached the mailbox: the heartbeat says so; an outage that was told ends, told too."""
+        """A sync reached the mailbox: an outage that was told ends, told too; the heartbeat says so at
+        the end of the step (`step`), after timers and deliveries."""
         now, store = self.app.clock(), self.app.store.notices
         if self._failing:  # the first sync of this run, or the first after failures
             since = (store.heartbeat() or {}).get("failing_since")
             if since and store.recorded({notices.outage_cause(since, back=False)}):
                 self._record([notices.outage_notice(self.source, since, now, "", True, self._lang(), tz(self.app)).row()])
-            store.beat(beat_at=now, reached_at=now, failing_since=None, last_error=None, source=self.source)
-        elif time.monotonic() - self._beat_at >= BEAT_EVERY:
-            store.beat(beat_at=now, reached_at=now)
-        else:
-            return
+            self._clear = True  # written by the next beat, which this makes due
         self._failing = False
-        self._beat_at = time.monotonic()
+        self._reached = now
+
+    def _beat(self) -> None:
+        """The heartbeat, when 20 s have passed (on the wall or on the app's clock) since the last one."""
+        now = self.app.clock()
+        if not self._clear and time.monotonic() - self._beat_at < BEAT_EVERY \
+                and now - self._beat_clock < dt.timedelta(seconds=BEAT_EVERY):
+            return
+        values = {"beat_at": now, "source": self.source}
+        if not self._failing and self._reached is not None:
+            values["reached_at"] = self._reached
+        if self._clear:
+            values.update(failing_since=None, last_error=None)
+            self._clear = False
+        self.app.store.notices.beat(**values)
+        self._beat_at, self._beat_clock = time.monotonic(), now
 
     def unreachable(self, error: str) -> None:
         """A sync failed: the outage's start is kept; past [notify] unreachable_minutes it is told once."""
@@ -169,6 +181,7 @@ class Keeper:
         hb = store.heartbeat() or {}
         since = hb.get("failing_since") or now
         store.beat(beat_at=now, failing_since=since, last_error=error[:300], source=self.source)
+        self._beat_at, self._beat_clock = time.monotonic(), now
         self._failing = True
         if now - since >= dt.timedelta(minutes=self.app.settings.notify.unreachable_minutes):
             self._record([notices.outage_notice(self.source, since, now, error[:200], False, self._lang(),
@@ -189,6 +202,7 @@ class Keeper:
         new = self.app.store.notices.events_after(self.last_event)
         if new:
             self.last_event = new[-1]["id"]
+        self._beat()
         return new, lines
 
     def seconds_to_next(self) -> float | None:

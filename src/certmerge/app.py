@@ -26,7 +26,9 @@ log = logging.getLogger("certmerge")
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    from .faults import fake_now
+
+    return fake_now() or dt.datetime.now(dt.timezone.utc)
 
 
 @dataclass(frozen=True)
