@@ -12,12 +12,65 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from .errors import StoreError
 from .faults import write_step
-from .store import Store, add_notices, deliveries, heartbeat, outbox
+from .store import Store, UTCDateTime, metadata
+
+outbox = Table(  # every notification event, once: written with the mail or timer that caused it
+    "outbox", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("cause", String(255), nullable=False, unique=True),  # mail:<dedupe key> | timer:... | outage:...
+    Column("type", String(32), nullable=False),  # case_moved | reply_due | deadline_near | ... (notices.py)
+    Column("case_id", Integer, ForeignKey("cases.id")),
+    Column("message_ref", Integer, ForeignKey("messages.id")),  # the mail that caused it, if a mail did
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("due_at", UTCDateTime),  # when it was due (a timer's time; a mail's processing time)
+    Column("language", String(8), nullable=False),
+    Column("title", Text, nullable=False),
+    Column("body", Text, nullable=False),
+    Column("facts", Text),  # JSON: what the text says, as data
+)
+
+deliveries = Table(  # one row per event and channel: delivered once, retried with backoff until then
+    "deliveries", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("outbox_id", Integer, ForeignKey("outbox.id"), nullable=False, index=True),
+    Column("channel", String(32), nullable=False),  # apprise[N] (the Nth [notify] url) | hook; never the URL
+    Column("attempts", Integer, nullable=False, default=0),
+    Column("next_at", UTCDateTime, nullable=False),
+    Column("delivered_at", UTCDateTime),
+    Column("last_error", Text),  # one line, secrets masked
+    UniqueConstraint("outbox_id", "channel", name="uq_delivery"),
+)
+
+heartbeat = Table(  # the watcher's: alive when, and when it last reached the mailbox
+    "heartbeat", metadata,
+    Column("name", String(32), primary_key=True),  # "watcher"
+    Column("pid", Integer),
+    Column("host", String(255)),
+    Column("source", Text),
+    Column("started_at", UTCDateTime),
+    Column("beat_at", UTCDateTime),
+    Column("reached_at", UTCDateTime),  # the last sync that reached the mailbox
+    Column("failing_since", UTCDateTime),  # the mailbox unreachable since (None: reachable)
+    Column("last_error", Text),
+)
+
+
+
+def add_notices(conn, notices: list[dict[str, Any]], channels: tuple[str, ...], msg_row: int | None) -> None:
+    """Outbox rows and one delivery per channel for each, inside the caller's transaction."""
+    for row in notices:
+        values = {**row, "message_ref": msg_row if row.get("message_ref") == "mail" else row.get("message_ref")}
+        oid = conn.execute(insert(outbox).values(**values)).inserted_primary_key[0]
+        write_step("outbox")
+        for ch in channels:
+            conn.execute(insert(deliveries).values(outbox_id=oid, channel=ch, attempts=0, next_at=row["created_at"]))
+
+
 
 
 def _row(r) -> dict[str, Any]:
