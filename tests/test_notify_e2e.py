@@ -88,6 +88,9 @@ def test_a_case_across_golden_week_notifies_each_event_once_and_on_time(tmp_path
                     (inbox / name).write_bytes(sample_at(prefix, when))
             watcher.caught_up()
             arrived += [now] * (len(receiver.got) - len(arrived))
+            if now == EXPECTED[6][1]:  # the deadline has passed: status keeps it, marked overdue
+                shown = cli(home, clock, "status").stdout
+                assert "OVERDUE: 2026-05-15 06:00 UTC" in shown and "OVERDUE since 2026-05-15 06:00" in shown, shown
             if now in KILL_AT:
                 watcher.kill9()
                 watcher.start()
