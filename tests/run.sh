@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The whole test suite, as the README gives it and as CI runs it: installs what it needs, then pytest.
-# Dovecot (for the real-IMAP tests) comes from Debian's dovecot-imapd, iptables for one network fault;
+# Dovecot (for the real-IMAP tests) comes from Debian's dovecot-imapd, iptables for one network fault,
+# systemd for systemd-analyze;
 # with CI=true a missing one fails.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +15,11 @@ if ! command -v iptables >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt
   echo "installing iptables (the test of a link that dies silently drops packets with it)..."
   (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq iptables >/dev/null) \
     || echo "could not install iptables; that test will skip (or fail under CI=true)"
+fi
+if ! command -v systemd-analyze >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
+  echo "installing systemd (its systemd-analyze checks the unit of \`certmerge service install\`)..."
+  (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends systemd >/dev/null) \
+    || echo "could not install systemd; that check will skip (or fail under CI=true)"
 fi
 if ! command -v openssl >/dev/null 2>&1 && [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openssl >/dev/null || true

@@ -14,7 +14,7 @@ from tests.helpers import run_cli, CASE_TOML, SAMPLES
 
 MAILS = ["04", "05", "07"]  # info request (ISO-2022-JP), forgery, auto-close warning (Shift_JIS)
 TIMESTAMPS = {"at", "processed_at", "updated_at", "state_since", "created_at", "exported_at", "sent_at",
-              "last_reply_sent_at", "last_support_mail_at", "deadline"}
+              "last_reply_sent_at", "last_support_mail_at", "deadline", "due_at", "next_at"}
 
 
 def cli(home: Path, *args: str, crash_after: int | None = None):

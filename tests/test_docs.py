@@ -29,6 +29,7 @@ def test_config_example_loads(tmp_path):
     shutil.copy(ROOT / "config.example.toml", tmp_path / "config.toml")
     settings = load_settings(tmp_path)
     assert settings.imap.port == 993 and settings.classify.vendor_domains
+    assert settings.notify.unreachable_minutes == 30 and settings.reminders.follow_up_after == 2
 
 
 def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
@@ -42,8 +43,29 @@ def test_readme_has_exactly_two_setup_commands_and_ci_runs_the_test_one():
 def test_every_config_key_is_documented():
     from dataclasses import fields
 
-    from certmerge.config import ClassifySettings, ImapSettings, WatchSettings
+    from certmerge.config import ClassifySettings, ImapSettings, NotifySettings, ReminderSettings, WatchSettings
 
-    for cls, doc in ((ClassifySettings, README), (WatchSettings, README), (ImapSettings, README)):
+    example = (ROOT / "config.example.toml").read_text(encoding="utf-8")
+    for cls in (NotifySettings, ReminderSettings):
+        for f in fields(cls):
+            assert re.search(rf"^#? ?{f.name} = ", example, re.M), f"{cls.__name__}.{f.name} is not in config.example.toml"
+    for cls, doc in ((ClassifySettings, README), (WatchSettings, README), (ImapSettings, README),
+                     (NotifySettings, README), (ReminderSettings, README)):
         for f in fields(cls):
             assert re.search(rf"`(\[\w+\] )?{f.name}`", doc), f"{cls.__name__}.{f.name} is not documented"
+
+
+def test_every_command_has_help_text():
+    from typer.testing import CliRunner
+
+    from certmerge.cli import cli
+
+    runner = CliRunner()
+    for args in (["--help"], ["watch", "--help"], ["service", "--help"], ["service", "install", "--help"],
+                 ["service", "uninstall", "--help"], ["service", "status", "--help"]):
+        r = runner.invoke(cli, args)
+        assert r.exit_code == 0 and "Usage" in r.output, args
+    top = runner.invoke(cli, ["--help"]).output
+    assert "service" in top and "Run the watcher as a service" in top
+    assert "--json" in runner.invoke(cli, ["watch", "--help"]).output
+    assert "--print" in runner.invoke(cli, ["service", "install", "--help"]).output

@@ -36,7 +36,7 @@ from tests.tcpproxy import Proxy
 from tests.test_imap import CLI, SAMPLES, Box, deadline_wait, msgid, sample
 
 TIMESTAMPS = {"at", "processed_at", "updated_at", "state_since", "created_at", "exported_at", "sent_at",
-              "last_reply_sent_at", "last_support_mail_at", "deadline"}
+              "last_reply_sent_at", "last_support_mail_at", "deadline", "due_at", "next_at"}
 
 
 # --- mail ---------------------------------------------------------------------------------------------
@@ -61,6 +61,10 @@ def history(home: Path) -> dict:
         store.close()
     for table in Store._DUMP_ORDER:
         data[table] = [{k: v for k, v in row.items() if k not in TIMESTAMPS} for row in data[table]]
+    # a timer's event depends on when the watcher looked between two mails (a reply-by date may pass before
+    # the next mail clears it): of the notification events, those of the mails must not depend on faults
+    data["outbox"] = [{k: v for k, v in row.items() if k != "id"} for row in data["outbox"]
+                      if row["cause"].startswith("mail:")]
     return data
 
 

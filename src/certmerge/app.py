@@ -26,7 +26,9 @@ log = logging.getLogger("certmerge")
 
 
 def utcnow() -> dt.datetime:
-    return dt.datetime.now(dt.timezone.utc)
+    from .faults import fake_now
+
+    return fake_now() or dt.datetime.now(dt.timezone.utc)
 
 
 @dataclass(frozen=True)
@@ -131,13 +133,28 @@ class App:
         return parse_casefile(case["casefile"], f"case {case['id']}", today=dt.date.max)
 
     def view(self, case: dict) -> CaseView:
+        """The case as lifecycle reads it, with its business-day schedule (workdays.py)."""
         asks, kind, _lang = self.pending(case)
-        return CaseView(state=CaseState(case["state"]), casefile=self.casefile(case),
+        view = CaseView(state=CaseState(case["state"]), casefile=self.casefile(case),
                         vendor_case_id=case["vendor_case_id"], support_address=case["support_address"],
                         last_support_mail_at=case["last_support_mail_at"],
                         last_reply_sent_at=case["last_reply_sent_at"], state_since=case["state_since"],
                         deadline=case["deadline"], missing_items=tuple(case["missing_items"]),
                         reopen_by=case["reopen_by"], pending=asks, pending_kind=kind)
+        return self.scheduled(view, case["language"])[0]
+
+    def scheduled(self, view: CaseView, language: str):
+        """(the view with its schedule filled in, the schedule)."""
+        from .workdays import schedule, with_schedule
+
+        sched = schedule(view, self.calendar(language), self.settings.reminders.follow_up_after)
+        return with_schedule(view, sched), sched
+
+    def calendar(self, language: str):
+        """Support's and the user's working days for a case in `language` (holidays cached in the home)."""
+        from .alerts import calendar
+
+        return calendar(self, language)
 
     def pending(self, case: dict) -> tuple[Asks, MailKind | None, Lang]:
         """What support asked since the user's last reply (every asking mail, older first: a warning that
@@ -253,6 +270,9 @@ class App:
         thread_case = self.store.case_of_thread({mail.in_reply_to, *mail.references})
         case = match_case(mail, cls, cases, thread_case, self.policy)
         eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
+        from .alerts import mail_notices
+
+        eff.change.notices, eff.change.channels = mail_notices(self, mail, cls, eff, cases)
         self.store.commit(eff.change)
         row = eff.change.message  # as stored: the user's own reply is "own", not a failed check
         kind = "your reply" if row["direction"] == "out" else row["kind"]

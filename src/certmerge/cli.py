@@ -255,16 +255,20 @@ def classify(files: list[Path] = typer.Argument(..., help="Mail files (.eml) or 
 @handled
 def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder of .eml files or a Maildir."),
           once: bool = typer.Option(False, "--once", help="One sync, then exit (for cron)."),
-          interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between polls (default 60).")) -> None:
-    """Watch for support mail, move the case, and say what to do next."""
+          interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between polls (default 60)."),
+          as_json: bool = typer.Option(False, "--json", help="One JSON line per notification event on stdout, "
+                                                              "instead of text.")) -> None:
+    """Watch for support mail, move the case, fire reminders and notify you; say what to do next."""
     import threading
 
     from . import render
     from . import watch as watchmod
+    from .notify import check_urls
 
     if interval is not None and not (math.isfinite(interval) and interval > 0):  # before a password prompt
         raise UserError(f"--interval {interval:g} is not a number of seconds", "give a positive number, e.g. --interval 60")
     app = _app()
+    check_urls(app.settings)  # a [notify] URL Apprise cannot use: one line, before anything runs
     src = _source(app, source)
     stop = threading.Event()
     watchmod.install_stop_handlers(stop)
@@ -272,16 +276,27 @@ def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder
     wait = interval if interval is not None else app.settings.watch.interval
     from .cli_imap import notify_line
 
+    err = _console(stderr=True)
     if not once:
         how = "IDLE where the server offers it, else a poll" if src.name.startswith("imap:") else "a poll"
-        con.print(f"watching {src.name} ({how} every {wait:g} s; Ctrl-C to stop)", markup=False)
+        (err if as_json else con).print(f"watching {src.name} ({how} every {wait:g} s; Ctrl-C to stop)", markup=False)
+    report = (lambda o: None) if as_json else (lambda o: render.outcomes(con, o))
+    events = _json_events if as_json else (lambda evs: render.notices(con, evs))
     try:
-        n = watchmod.run(app, src, once=once, interval=wait, report=lambda o: render.outcomes(con, o), stop=stop,
-                         notify=notify_line(_console(stderr=True)))
+        n = watchmod.run(app, src, once=once, interval=wait, report=report, stop=stop, notify=notify_line(err),
+                         events=events)
     finally:
         src.close()
     if once:
-        con.print(f"{n} new mail(s) processed.")
+        (err if as_json else con).print(f"{n} new mail(s) processed.")
+
+
+def _json_events(rows: list[dict]) -> None:
+    from .notify import event_json
+
+    for row in rows:
+        sys.stdout.write(json.dumps(event_json(row), ensure_ascii=False) + "\n")
+    sys.stdout.flush()
 
 
 def _source(app, folder: Optional[Path]):
@@ -439,6 +454,7 @@ def demo(keep: bool = typer.Option(False, "--keep", help="Keep the demo's tempor
 
 
 from . import cli_imap  # noqa: E402,F401 - registers login and doctor on `cli`
+from . import cli_service  # noqa: E402,F401 - registers `service install | uninstall | status`
 
 
 def main() -> None:

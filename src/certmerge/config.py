@@ -69,11 +69,28 @@ class WatchSettings:
 
 
 @dataclass(frozen=True)
+class NotifySettings:
+    urls: tuple[str, ...] = ()  # Apprise URLs (they may hold tokens: never logged or stored whole)
+    hook: str = ""  # a command run through the shell with each event as JSON on stdin (goimapnotify style)
+    hook_timeout: float = 10.0  # seconds before a hook that hangs is stopped (and retried later)
+    unreachable_minutes: int = 30  # tell when the mailbox could not be reached for longer than this
+
+
+@dataclass(frozen=True)
+class ReminderSettings:
+    follow_up_after: int = 2  # business days past support's usual time before "support has been silent"
+    user_country: str = ""  # your public holidays: reminders wait for your next working day; empty: see README
+    timezone: str = ""  # your time zone (IANA name) for reminder times; empty: this computer's
+
+
+@dataclass(frozen=True)
 class Settings:
     home: Path
     imap: ImapSettings = field(default_factory=ImapSettings)
     classify: ClassifySettings = field(default_factory=ClassifySettings)
     watch: WatchSettings = field(default_factory=WatchSettings)
+    notify: NotifySettings = field(default_factory=NotifySettings)
+    reminders: ReminderSettings = field(default_factory=ReminderSettings)
     database_url: str = ""  # empty: SQLite file in the home
 
     @property
@@ -128,8 +145,23 @@ def _section(cls, raw: dict, path: Path, name: str):
             raise ConfigError(path, f"{name}.{key}", "unknown key",
                               f"known keys: {', '.join(sorted(known))}")
         default = known[key].default
+        if f"{name}.{key}" in _QUIET_KEYS:  # its value may hold a token: never echo it in an error
+            value = _quiet(value, default, path, f"{name}.{key}")
         values[key] = _coerce(value, default, path, f"{name}.{key}")
     return cls(**values)
+
+
+_QUIET_KEYS = {"notify.urls", "notify.hook"}
+
+
+def _quiet(value, default, path: Path, key: str):
+    """Type-check a value that may hold a secret without showing it."""
+    ok = isinstance(value, str) or (isinstance(default, tuple) and isinstance(value, list)
+                                    and all(isinstance(v, str) for v in value))
+    if not ok:
+        what = "a list of strings" if isinstance(default, tuple) else "a string"
+        raise ConfigError(path, key, f"expected {what} (the value is not shown: it may hold a token)")
+    return value
 
 
 def _coerce(value, default, path: Path, key: str):
@@ -172,10 +204,12 @@ def _check(s: Settings) -> None:
         raise ConfigError(path, "classify.review_threshold",
                           f"expected a number above {WEAK_CONFIDENCE} and at most 1, got {s.classify.review_threshold}",
                           f"at or below {WEAK_CONFIDENCE} the classifier's weak guesses would move the case")
-    country = s.classify.support_country
-    if country and not (len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()):
-        raise ConfigError(path, "classify.support_country", f"expected a two-letter country code, got {country!r}",
-                          'like "JP" or "US"; empty: by the mail\'s language')
+    for key, country in (("classify.support_country", s.classify.support_country),
+                         ("reminders.user_country", s.reminders.user_country)):
+        if country and not (len(country) == 2 and country.isascii() and country.isalpha() and country.isupper()):
+            raise ConfigError(path, key, f"expected a two-letter country code, got {country!r}",
+                              'like "JP" or "US"; empty: by the language (see the README)')
+    _check_timezone(path, s.reminders.timezone)
     if s.watch.interval < 1:
         raise ConfigError(path, "watch.interval", "expected at least 1 second")
     _check_ranges(s)
@@ -184,9 +218,24 @@ def _check(s: Settings) -> None:
 def _check_ranges(s: Settings) -> None:
     """Numbers that must stay within sense: a timeout of 0 or of days, a scan window of a million years."""
     for key, value, low, high in (("watch.interval", s.watch.interval, 1, 86400), ("imap.timeout", s.imap.timeout, 1, 3600),
-                                  ("imap.scan_days_before_case", s.imap.scan_days_before_case, 0, 3650)):
+                                  ("imap.scan_days_before_case", s.imap.scan_days_before_case, 0, 3650),
+                                  ("notify.hook_timeout", s.notify.hook_timeout, 1, 600),
+                                  ("notify.unreachable_minutes", s.notify.unreachable_minutes, 1, 10080),
+                                  ("reminders.follow_up_after", s.reminders.follow_up_after, 0, 30)):
         if not low <= value <= high:
             raise ConfigError(s.config_path, key, f"expected a number from {low} to {high}, got {value:g}")
+
+
+def _check_timezone(path: Path, name: str) -> None:
+    if not name:
+        return
+    import zoneinfo
+
+    try:
+        zoneinfo.ZoneInfo(name)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(path, "reminders.timezone", f"unknown time zone {name!r}",
+                          'an IANA name like "Asia/Tokyo" or "America/New_York"; empty: this computer\'s') from None
 
 
 def is_loopback(host: str) -> bool:
@@ -213,7 +262,8 @@ def load_settings(home: Path | None = None) -> Settings:
             raise ConfigError(path, "", f"not valid TOML ({exc})", "fix the line it names") from None
         except (OSError, UnicodeDecodeError) as exc:
             raise ConfigError(path, "", f"cannot be read ({exc})") from None
-    sections = {"imap": ImapSettings, "classify": ClassifySettings, "watch": WatchSettings}
+    sections = {"imap": ImapSettings, "classify": ClassifySettings, "watch": WatchSettings,
+                "notify": NotifySettings, "reminders": ReminderSettings}
     kwargs = {}
     for key, value in raw.items():
         if key in sections:
@@ -222,7 +272,7 @@ def load_settings(home: Path | None = None) -> Settings:
             kwargs[key] = _coerce(value, "", path, key)
         else:
             raise ConfigError(path, key, "unknown key",
-                              "known: [imap], [classify], [watch], database_url")
+                              "known: [imap], [classify], [watch], [notify], [reminders], database_url")
     env_db = os.environ.get("CERTMERGE_DATABASE_URL")
     if env_db:
         kwargs["database_url"] = env_db

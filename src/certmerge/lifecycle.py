@@ -83,6 +83,7 @@ TRANSITIONS: dict[tuple[S, E], S] = {
     (S.CLOSED, E.CREDLY_FOLLOWUP): S.CLOSED,
 }
 
+# support's usual time, in business days (workdays.py counts them; calendar days when no calendar is given)
 AGENT_REPLY_DAYS = 2  # an agent usually answers within about two days
 COMPLETION_DAYS = 5  # the merge is usually done within a few days of the confirmation
 CREDLY_DAYS = 5
@@ -156,9 +157,13 @@ def reply_event(state: S, missing_items) -> E:
     return E.MISSING_REPORTED if state is S.COMPLETED and missing_items else E.REPLY_SENT
 
 
-def _wait(title: str, since: dt.datetime | None, days: int, on_whom: str = "support") -> NextAction:
+def _wait(title: str, since: dt.datetime | None, days: int, until: dt.datetime | None) -> NextAction:
+    """A wait on support; `until` from the business-day schedule, else `days` calendar days from `since`."""
+    if until is not None:
+        return NextAction("wait", title, f"usually within {days} business days", wait_until=until,
+                          on_whom="support")
     until = since + dt.timedelta(days=days) if since else None
-    return NextAction("wait", title, f"usually within {days} days", wait_until=until, on_whom=on_whom)
+    return NextAction("wait", title, f"usually within {days} days", wait_until=until, on_whom="support")
 
 
 # support may still resolve (close) the case before the merge is done: a reply reopens it
@@ -227,12 +232,31 @@ def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
         if case.last_support_mail_at and case.last_support_mail_at > case.last_reply_sent_at:
             return NextAction("checks", "Support answered: check Credly again", "run `certmerge verify`")
     title, days = _WAITING[st]  # a state with no next action above is a waiting one: KeyError if it is neither
-    if since and now - since > dt.timedelta(days=days + 2):
+    if case.follow_up_at is not None:
+        silent, until = now >= case.follow_up_at, case.expected_by
+    else:  # no calendar given: calendar days
+        silent, until = bool(since and now - since > dt.timedelta(days=days + 2)), None
+    if since and silent:
         return NextAction("draft", "Support has been silent for long: send a polite follow-up",
                           f"no answer since {since:%Y-%m-%d}", draft_purpose="follow_up")
-    return _wait(title, since, days)
+    return _wait(title, since, days, until)
 
 
 _WAITING = {S.AWAITING_SUPPORT: ("Wait for an agent's reply", AGENT_REPLY_DAYS),
             S.AWAITING_COMPLETION: ("Wait for the completion notice", COMPLETION_DAYS),
             S.CREDLY_REQUESTED: ("Wait for the Credly badges", CREDLY_DAYS)}
+
+
+def support_wait(case: CaseView) -> tuple[dt.datetime, int] | None:
+    """(since when, support's usual business days) while the case waits on support, else None: the
+    states whose next action is a wait (or, once support is silent for long, a follow-up)."""
+    st = case.state
+    if st is S.CREDLY_REQUESTED:
+        if not case.last_reply_sent_at or (case.state_since and case.last_reply_sent_at < case.state_since):
+            return None
+        if case.last_support_mail_at and case.last_support_mail_at > case.last_reply_sent_at:
+            return None
+    elif st not in (S.AWAITING_SUPPORT, S.AWAITING_COMPLETION):
+        return None
+    since = _ball_with_support_since(case)
+    return (since, _WAITING[st][1]) if since else None

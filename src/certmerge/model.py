@@ -307,6 +307,10 @@ class CaseView:
     reopen_by: dt.datetime | None = None  # support resolved the case; a reply by then reopens it
     pending: Asks = Asks()  # what support's latest asking mail asked, when no reply went out since
     pending_kind: MailKind | None = None
+    # from workdays.schedule (business days, holidays): when support's answer is expected, and when its
+    # silence deserves a follow-up; None: counted in calendar days (a view built without a calendar)
+    expected_by: dt.datetime | None = None
+    follow_up_at: dt.datetime | None = None
 
 
 def merge_asks(asks: list[Asks]) -> Asks:

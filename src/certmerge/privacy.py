@@ -94,7 +94,7 @@ def tighten_home(home: Path, db_file: Path | None = None) -> list[str]:
         found.append(_tighten(sub, DIR_MODE))
         if sub.is_dir() and not sub.is_symlink():
             found += [_tighten(p, FILE_MODE) for p in sorted(sub.iterdir()) if p.is_file() and not p.is_symlink()]
-    files = [home / "watch.lock"]
+    files = [home / "watch.lock", home / "holidays.json"]
     if db_file is not None:
         files += [db_file.with_name(db_file.name + suffix) for suffix in DB_COMPANIONS]
     found += [_tighten(p, FILE_MODE) for p in files if p.is_file()]

@@ -92,6 +92,14 @@ def outcomes(console: Console, items: Iterable) -> None:
             console.print(Text.assemble(("  next: ", "cyan"), action_text(o.next_action)))
 
 
+def notices(console: Console, rows: list[dict]) -> None:
+    """Notification events the watcher recorded (they also go to the configured channels)."""
+    for row in rows:
+        console.print(Text.assemble(("» ", "bold magenta"), (row["title"], "bold")))
+        for line in row["body"].splitlines():
+            console.print(f"  {line}", markup=False, highlight=False)
+
+
 def status(console: Console, cases: list[dict], quarantined: list, now: dt.datetime) -> None:
     if not cases:
         console.print("No case yet. Run `certmerge init` (or `certmerge demo` to see one play out).")

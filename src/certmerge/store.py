@@ -26,11 +26,13 @@ from .errors import StoreError
 from .faults import write_step
 from .privacy import create_private
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 # What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
+# New tables need no DDL here: `metadata.create_all` makes the ones missing before the upgrade runs.
 _UPGRADES = {
     2: ("ALTER TABLE messages ADD COLUMN asks TEXT", "ALTER TABLE cases ADD COLUMN reopen_by TIMESTAMP",
         "ALTER TABLE events ADD COLUMN event VARCHAR(32)"),
+    3: (),  # the outbox, deliveries and heartbeat tables (notifications and the watcher's heartbeat)
 }
 
 
@@ -156,7 +158,6 @@ drafts = Table(
     UniqueConstraint("message_id", name="uq_draft_message_id"),
 )
 
-
 # hot-path reads, built once (building a statement costs as much as running it)
 _POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
 _HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
@@ -176,6 +177,8 @@ class Change:
     seen_key: tuple[str, str] | None = None
     drafts_sent_at: dt.datetime | None = None  # the user's reply went out: the case's unsent drafts are sent
     message_updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # stored mail rows to correct
+    notices: list[dict[str, Any]] = field(default_factory=list)  # outbox rows (a mail's: message_ref = the mail)
+    channels: tuple[str, ...] = ()  # where each notice is to be delivered (a deliveries row each)
 
 
 class StaleState(StoreError):
@@ -381,6 +384,8 @@ class Store:
                 if change.quarantine is not None:
                     conn.execute(insert(quarantine).values(**change.quarantine))
                     write_step("quarantine")
+                if change.notices:
+                    _notify.add_notices(conn, change.notices, change.channels, msg_row)
             write_step("commit")
             return msg_row
         except IntegrityError as exc:
@@ -388,6 +393,13 @@ class Store:
         except OperationalError as exc:
             raise StoreError(f"the database could not be written ({str(exc.orig)[:120]})",
                              "check free disk space and permissions of the certmerge home") from None
+
+    @property
+    def notices(self):
+        """The outbox, its deliveries and the watcher's heartbeat (store_notify.py)."""
+        from .store_notify import NoticeStore
+
+        return NoticeStore(self)
 
     @staticmethod
     def _update_case(conn, change: Change) -> None:
@@ -476,7 +488,7 @@ class Store:
             return {r.key for r in conn.execute(select(seen.c.key).where(seen.c.source == source))}
 
     # --- export / import ------------------------------------------------------------------------
-    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen", "quarantine")
+    _DUMP_ORDER = ("cases", "messages", "events", "drafts", "positions", "seen", "quarantine", "outbox", "deliveries")
 
     def dump(self) -> dict[str, Any]:
         """Every row of every table as JSON-ready data (datetimes as ISO 8601 UTC)."""
@@ -530,3 +542,7 @@ class Store:
         with self.engine.connect() as conn:
             stmt = select(drafts).where(drafts.c.case_id == case_id).order_by(drafts.c.id)
             return [dict(r._mapping) for r in conn.execute(stmt)]
+
+
+# the outbox, deliveries and heartbeat tables join `metadata` here (they and their queries are in store_notify)
+from . import store_notify as _notify  # noqa: E402

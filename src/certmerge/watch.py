@@ -21,6 +21,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
+from .alerts import Keeper
 from .app import App, Outcome
 from .errors import AuthFailed, SourceError, StoreError, UserError
 from .privacy import opener, private_dir
@@ -154,12 +155,14 @@ class _Told(logging.Handler):
 
 def run(app: App, source, *, once: bool, interval: float, report: Callable[[list[Outcome]], None],
         stop: threading.Event | None = None, notify: Callable[[str], None] | None = None,
-        backoff: Backoff | None = None) -> int:
-    """Sync, report, wait; until stopped (or once). Returns the number of mails processed.
+        backoff: Backoff | None = None, events: Callable[[list[dict]], None] | None = None) -> int:
+    """Sync, report, fire timers and deliver notifications, wait; until stopped (or once). Returns the
+    number of mails processed.
 
     A SourceError (server unreachable, connection lost) closes the source and retries with backoff,
     saying so through `notify`; every (re)connect is followed by a full sync. AuthFailed and other
-    errors propagate (with --once every error does)."""
+    errors propagate (with --once every error does). The wait ends early for the next timer or delivery
+    retry (alerts.Keeper); `events` gets each notification event recorded meanwhile."""
     stop = stop or threading.Event()
     notify = notify or _stderr_line
     backoff = backoff or Backoff()
@@ -168,6 +171,9 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
     told = _Told(notify)
     source_log = logging.getLogger(_Told.SOURCE_LOGGER)
     with WatchLock(app.settings.home):
+        keeper = Keeper(app, source.name)
+        keeper.started()
+        step = _stepper(keeper, notify, events)
         if stopper:
             stopper.running = True
         source_log.addHandler(told)
@@ -175,21 +181,25 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
             while True:
                 try:
                     total += _sync(app, source, report, stop)
+                    keeper.reached()
                     if backoff.failures:
                         notify(f"reconnected to {source.name}; in sync again")
                         backoff.reset()
+                    step()
                     if once or stop.is_set():
                         return total
-                    _wait(source, interval, stop)
+                    _wait(source, _until(keeper, interval), stop)
                 except AuthFailed:
                     raise
                 except SourceError as exc:
+                    keeper.unreachable(str(exc))
+                    step()
                     if once:
                         raise
                     source.close()
                     delay = backoff.next()
                     notify(f"{exc} - retrying in {delay:.1f} s (attempt {backoff.failures})")
-                    if stop.wait(delay):
+                    if _pause(delay, stop, keeper, step):
                         return total
                 if stop.is_set():
                     return total
@@ -199,6 +209,35 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
             source_log.removeHandler(told)
             if stopper:
                 stopper.finish()
+
+
+def _stepper(keeper: Keeper, notify: Callable[[str], None], events: Callable[[list[dict]], None] | None):
+    """Timers and deliveries after each sync; new events to `events`, failed deliveries to `notify`."""
+
+    def step() -> None:
+        new, lines = keeper.step()
+        for line in lines:
+            notify(line)
+        if new and events is not None:
+            events(new)
+
+    return step
+
+
+def _until(keeper: Keeper, interval: float) -> float:
+    """The wait before the next sync: the interval, or less when a timer or a retry comes sooner."""
+    nxt = keeper.seconds_to_next()
+    return interval if nxt is None else min(interval, nxt)
+
+
+def _pause(delay: float, stop: threading.Event, keeper: Keeper, step) -> bool:
+    """The backoff wait before a reconnect; timers and retries still fire meanwhile. True when stopped."""
+    end = time.monotonic() + delay
+    while (left := end - time.monotonic()) > 0:
+        if stop.wait(_until(keeper, left)):
+            return True
+        step()
+    return stop.is_set()
 
 
 def _sync(app: App, source, report: Callable[[list[Outcome]], None], stop: threading.Event) -> int:
