@@ -17,7 +17,7 @@ from certmerge import lifecycle
 from certmerge.evaluate import evaluate, format_report
 from certmerge.model import CaseState, MailKind
 from certmerge.sources.folder import FolderSource
-from certmerge.store import Change
+from certmerge.model import Change
 from tests.helpers import ROOT, SAMPLES, Clock, make_app, sample_case
 
 LABELED = ROOT / "tests" / "labeled"

@@ -20,7 +20,8 @@ from .errors import IllegalTransition, ParseError, StoreError, UserError
 from .model import Asks, CaseFile, CaseState, CaseView, Classification, Event, Lang, MailKind, NextAction, merge_asks
 from .pipeline import Policy, blocked, effect_of, match_case, replay
 from .sources.base import RawMail
-from .store import Change, Store
+from .model import Change
+from .store import Store
 
 log = logging.getLogger("certmerge")
 

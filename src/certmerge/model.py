@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Any
 
 
 class Lang(StrEnum):
@@ -330,3 +331,22 @@ def merge_asks(asks: list[Asks]) -> Asks:
     return Asks(tuple(items), latest["options"] or (), latest["phrase"] or "", questions, latest["deadline"],
                 with_deadline.deadline_text if with_deadline else "", latest["reopen_by"],
                 tuple((i, next(iter(s))) for i, s in scopes.items() if len(s) == 1 and "" not in s))
+
+
+@dataclass
+class Change:
+    """Everything one step writes, committed together or not at all: what the core decides for one mail or
+    action (pipeline.py, app.py), and the store writes in one transaction."""
+
+    case_id: int | None = None
+    expected_state: str | None = None  # the update applies only if the case is still in this state
+    case_updates: dict[str, Any] = field(default_factory=dict)
+    message: dict[str, Any] | None = None
+    events: list[dict[str, Any]] = field(default_factory=list)
+    quarantine: dict[str, Any] | None = None  # a row of the quarantine table (the file is already written)
+    position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
+    seen_key: tuple[str, str] | None = None
+    drafts_sent_at: dt.datetime | None = None  # the user's reply went out: the case's unsent drafts are sent
+    message_updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # stored mail rows to correct
+    notices: list[dict[str, Any]] = field(default_factory=list)  # outbox rows (a mail's: message_ref = the mail)
+    channels: tuple[str, ...] = ()  # where each notice is to be delivered (a deliveries row each)

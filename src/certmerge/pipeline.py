@@ -16,7 +16,7 @@ from .authenticity import is_badge_platform, is_support_person, is_vendor
 from .errors import IllegalTransition
 from .drafts import placeholders
 from .model import REVIEW_THRESHOLD, Authenticity, CaseState, Classification, Email, Event, MailKind
-from .store import Change
+from .model import Change
 
 AUTO_CLOSE_DAYS = 3  # an auto-close warning that names no date or duration
 FORWARD_NOT_YOURS = "a forward from"  # how the effect of a forward by someone else starts (see `accept`)

@@ -12,7 +12,6 @@ import datetime as dt
 import json
 import sqlite3
 import threading
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
+from .model import Change
 from .faults import write_step
 from .privacy import create_private
 
@@ -161,24 +161,6 @@ drafts = Table(
 # hot-path reads, built once (building a statement costs as much as running it)
 _POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
 _HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
-
-
-@dataclass
-class Change:
-    """Everything one step writes, committed together or not at all."""
-
-    case_id: int | None = None
-    expected_state: str | None = None  # the update applies only if the case is still in this state
-    case_updates: dict[str, Any] = field(default_factory=dict)
-    message: dict[str, Any] | None = None
-    events: list[dict[str, Any]] = field(default_factory=list)
-    quarantine: dict[str, Any] | None = None  # a row of the quarantine table (the file is already written)
-    position: tuple[str, int, int] | None = None  # (source, uidvalidity, last_uid)
-    seen_key: tuple[str, str] | None = None
-    drafts_sent_at: dt.datetime | None = None  # the user's reply went out: the case's unsent drafts are sent
-    message_updates: dict[int, dict[str, Any]] = field(default_factory=dict)  # stored mail rows to correct
-    notices: list[dict[str, Any]] = field(default_factory=list)  # outbox rows (a mail's: message_ref = the mail)
-    channels: tuple[str, ...] = ()  # where each notice is to be delivered (a deliveries row each)
 
 
 class StaleState(StoreError):
