@@ -71,9 +71,9 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
     secret = secrets.Secret(value, "login")
     con = _console()
     if check and imap.host:
-        from .sources.imap_session import _logout, open_session
+        from .sources.imap_session import logout, open_session
 
-        _logout(open_session(imap, secret))
+        logout(open_session(imap, secret))
         con.print(f"logged in to {imap.host} as {imap.username}", markup=False)
     backend = secrets.keyring_set(imap.username, secret.reveal())
     con.print(f"password stored in the system keyring ({backend}), service \"certmerge\", user {imap.username}",

@@ -17,7 +17,6 @@ class RawMail:
     data: bytes | None  # None: not a candidate, only the position moves past it
     position: tuple[str, int, int] | None = None  # (source, uidvalidity, uid) after this mail
     seen_key: tuple[str, str] | None = None  # (source, key) that marks it done
-    outgoing: bool = False  # from the user's Sent folder
 
 
 class PositionStore(Protocol):

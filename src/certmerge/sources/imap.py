@@ -40,7 +40,7 @@ from ..config import ImapSettings, Settings
 from ..errors import SourceError, UserError
 from .base import PositionStore, RawMail
 from .candidates import Hints, header_facts, is_candidate
-from .imap_session import (CLOSE_TIMEOUT, DRAFTS, SENT, _header_bytes, _logout, _shutdown, _short, connect, effective_port, guard,
+from .imap_session import (CLOSE_TIMEOUT, DRAFTS, SENT, header_bytes, logout, shutdown, short, connect, effective_port, guard,
                            login, open_session, special_folder)
 
 log = logging.getLogger("certmerge.imap")
@@ -135,7 +135,7 @@ class ImapSource:
                 sent = special_folder(client, self.imap.sent_folder, SENT)
         except BaseException:
             self._just_opened = self._selected = None
-            _shutdown(client)
+            shutdown(client)
             raise
         folders = [(f, f == sent) for f in self.imap.folders]
         if sent and sent not in self.imap.folders:
@@ -151,7 +151,7 @@ class ImapSource:
     def _drop(self) -> None:
         client, self._client, self._idle_since, self._selected = self._client, None, None, None
         self._just_opened = None
-        _shutdown(client)
+        shutdown(client)
 
     def close(self) -> None:
         """End IDLE and log out, waiting at most CLOSE_TIMEOUT for each; a broken connection is just closed."""
@@ -162,9 +162,9 @@ class ImapSource:
                 client.socket().settimeout(CLOSE_TIMEOUT)
                 client.idle_done()
             except Exception:  # noqa: BLE001 - the server is gone or slow: do not wait for it twice
-                _shutdown(client)
+                shutdown(client)
                 return
-        _logout(client)
+        logout(client)
 
     @property
     def folders(self) -> list[tuple[str, bool]]:
@@ -190,7 +190,7 @@ class ImapSource:
         """A folder the server refuses to open: a configuration error at the start (UserError), but a
         SourceError (the watcher retries with backoff) once it has been synced in this run, when it was
         deleted or renamed meanwhile, perhaps to come back."""
-        why = _DOVECOT_TIMING.sub("", _short(exc)).removeprefix("select failed: ").removeprefix("status failed: ")
+        why = _DOVECOT_TIMING.sub("", short(exc)).removeprefix("select failed: ").removeprefix("status failed: ")
         if folder in self._uidnext:
             return SourceError(f"the folder {folder!r} on {self.where} cannot be opened any more ({why})",
                                "it was deleted or renamed; certmerge watch tries again, or fix imap.folders")
@@ -226,10 +226,10 @@ class ImapSource:
         for folder, _ in self._folders:
             if folder not in changed:
                 self._synced[folder] = stored[folder][1]
-        streams = {f: list(self._sync_folder(client, store, f, out, stored[f]))
-                   for f, out in self._folders[1:] if f in changed}
+        streams = {f: list(self._sync_folder(client, store, f, stored[f]))
+                   for f, _out in self._folders[1:] if f in changed}
         if first in changed:
-            streams[first] = self._sync_folder(client, store, first, self._folders[0][1], stored[first])
+            streams[first] = self._sync_folder(client, store, first, stored[first])
         # else the first folder is opened again when needed: by the next poll, or before IDLE
         # on equal times (INTERNALDATE has whole seconds) the folders' configured order decides
         ordered = [streams[f] for f, _ in self._folders if f in streams]
@@ -391,7 +391,7 @@ class ImapSource:
         found = client.search(["UID", f"{upto + 1}:*"])
         return _news(imap.untagged_responses.pop("EXISTS", None), found, upto)
 
-    def _sync_folder(self, client, store: PositionStore, folder: str, outgoing: bool,
+    def _sync_folder(self, client, store: PositionStore, folder: str,
                      stored: tuple[int, int] | None) -> Iterator[tuple[dt.datetime, RawMail]]:
         """(arrival time, mail) of the folder's new mail in UID order. Mail that is not a candidate only
         moves the position: of a run of them, only the last is yielded."""
@@ -416,7 +416,7 @@ class ImapSource:
                             ", ".join(f"{folder}/{uid}" for uid in gone))
             for uid, data, arrived in fetched:
                 when = max(when, arrived or when)  # the merge key never goes back within a folder
-                item = RawMail(f"{folder}/{uid}", data, (key, uidvalidity, uid), outgoing=outgoing)
+                item = RawMail(f"{folder}/{uid}", data, (key, uidvalidity, uid))
                 if data is None:
                     pending = (when, item)
                     continue
@@ -431,10 +431,9 @@ class ImapSource:
         end = max(floor, uids[-1] if uids else 0)
         if pending is not None:  # the position moves past the trailing non-candidates (and a scan's floor)
             item = pending[1]
-            yield pending[0], RawMail(item.origin, None, (key, uidvalidity, max(end, item.position[2])),
-                                      outgoing=outgoing)
+            yield pending[0], RawMail(item.origin, None, (key, uidvalidity, max(end, item.position[2])))
         elif scan and (last_kept is None or last_kept < end):
-            yield when, RawMail(folder, None, (key, uidvalidity, end), outgoing=outgoing)
+            yield when, RawMail(folder, None, (key, uidvalidity, end))
         self._synced[folder] = end
 
     def _prefilter(self, client, store: PositionStore, uids: list[int]) -> list[int]:
@@ -467,7 +466,7 @@ class ImapSource:
         wanted = []
         gone = gone if gone is not None else []
         for uid in chunk:
-            raw = _header_bytes(heads.get(uid, {}))
+            raw = header_bytes(heads.get(uid, {}))
             if not raw:  # even a mail without any of the fields has the blank line that ends its header
                 gone.append(uid)
             elif is_candidate(raw, hints):
@@ -601,11 +600,11 @@ def append_draft(settings: Settings, msg: EmailMessage) -> str:
             except (IMAPClientAbortError, OSError):
                 raise
             except IMAPClientError as exc:
-                raise UserError(f"{where} refused to store the draft in {drafts} ({_short(exc)})",
+                raise UserError(f"{where} refused to store the draft in {drafts} ({short(exc)})",
                                 "check imap.drafts_folder and the mailbox quota") from None
         return f"draft appended to {drafts}"
     finally:
-        _logout(client)
+        logout(client)
 
 
 __all__ = ["Hints", "ImapSource", "append_draft", "is_candidate"]

@@ -16,7 +16,7 @@ from imapclient.exceptions import IMAPClientError
 from .. import secrets
 from ..config import ImapSettings, Settings
 from ..errors import SourceError, UserError
-from .imap_session import DRAFTS, SENT, _header_bytes, _logout, _short, connect, effective_port, guard, login
+from .imap_session import DRAFTS, SENT, header_bytes, logout, short, connect, effective_port, guard, login
 
 _PARSER = BytesParser(policy=email.policy.default)
 
@@ -41,7 +41,7 @@ def _auth_results_sample(client, folder: str, count: int, where: str, timeout: f
         fetched = client.fetch(uids, ["BODY.PEEK[HEADER.FIELDS (AUTHENTICATION-RESULTS)]"])
     with_ar, ids = 0, set()
     for data in fetched.values():
-        raw = _header_bytes(data) or b""
+        raw = header_bytes(data) or b""
         msg = _PARSER.parsebytes(raw, headersonly=True)
         values = msg.get_all("Authentication-Results") or []
         if values:
@@ -80,7 +80,7 @@ def _check_network(imap: ImapSettings) -> list[Check]:
     try:
         socket.create_connection((imap.host, port), timeout=imap.timeout).close()
     except OSError as exc:
-        why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else (exc.strerror or _short(exc))
+        why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else (exc.strerror or short(exc))
         return out + [Check("connect", False, f"{imap.host}:{port}: {why}",
                             "check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall", 4)]
     ms = (time.monotonic() - start) * 1000
@@ -99,7 +99,7 @@ def _check_folders(client, settings: Settings, where: str) -> list[Check]:
                 info = client.select_folder(folder, readonly=True)
             out.append(Check(f"folder {folder}", True, f"{_count(info.get(b'EXISTS', 0))}, opened read-only (EXAMINE)"))
         except (IMAPClientError, SourceError) as exc:
-            out.append(Check(f"folder {folder}", False, f"cannot be opened ({_short(exc)})",
+            out.append(Check(f"folder {folder}", False, f"cannot be opened ({short(exc)})",
                              "fix imap.folders; the server has: " + ", ".join(names[:15])))
     by_flag = {flag: f[2] for f in listed for flag in f[0] if flag in (SENT, DRAFTS)}
     for label, key, flag, missing in (
@@ -128,7 +128,7 @@ def _check_auth_results(client, settings: Settings, where: str) -> Check:
     try:
         n, with_ar, ids = _auth_results_sample(client, imap.folders[0], 20, where, imap.timeout)
     except (IMAPClientError, SourceError) as exc:
-        return Check("authentication results", None, f"not sampled ({_short(exc)})")
+        return Check("authentication results", None, f"not sampled ({short(exc)})")
     if not n:
         return Check("authentication results", None, f"{imap.folders[0]} has no mail to sample yet")
     if not with_ar:
@@ -184,5 +184,5 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
     except UserError as exc:
         checks.append(Check("connection", False, str(exc), exc.hint, exc.exit_code))
     finally:
-        _logout(client)
+        logout(client)
     return checks

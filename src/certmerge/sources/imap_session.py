@@ -38,7 +38,7 @@ def effective_port(imap: ImapSettings) -> int:
     return 143 if imap.port == 993 and imap.security != "tls" else imap.port
 
 
-def _short(exc: BaseException) -> str:
+def short(exc: BaseException) -> str:
     text = str(exc).strip() or exc.__class__.__name__
     text = re.sub(r"^b['\"](.*)['\"]$", r"\1", text)
     return mask_sasl(text.splitlines()[0])[:160]
@@ -84,11 +84,11 @@ def guard(where: str, timeout: float):
     except (SourceError, UserError, LoginError, CapabilityError):
         raise  # login() turns these into AuthFailed with its own words
     except ssl.SSLCertVerificationError as exc:
-        raise SourceError(f"the TLS certificate of {where} is not trusted ({exc.verify_message or _short(exc)})",
+        raise SourceError(f"the TLS certificate of {where} is not trusted ({exc.verify_message or short(exc)})",
                           "for a private CA set imap.ca_file to its certificate (PEM); imap.host must be a name "
                           "the certificate is issued for") from None
     except ssl.SSLError as exc:
-        raise SourceError(f"TLS with {where} failed ({exc.reason or _short(exc)})",
+        raise SourceError(f"TLS with {where} failed ({exc.reason or short(exc)})",
                           'port 993 is implicit TLS (security = "tls"); port 143 needs security = "starttls"') from None
     except socket.gaierror as exc:
         raise SourceError(f"cannot resolve {where.rsplit(':', 1)[0]} ({exc.strerror})",
@@ -99,17 +99,17 @@ def guard(where: str, timeout: float):
     except ConnectionRefusedError:
         raise SourceError(f"{where} refused the connection", "check imap.host and imap.port") from None
     except (IMAPClientAbortError, EOFError, OSError) as exc:
-        raise SourceError(f"the connection to {where} was lost ({_short(exc)})",
+        raise SourceError(f"the connection to {where} was lost ({short(exc)})",
                           "certmerge watch reconnects by itself") from None
     except IMAPClientError as exc:
-        raise SourceError(f"{where}: {_short(exc)}", "run `certmerge doctor`") from None
+        raise SourceError(f"{where}: {short(exc)}", "run `certmerge doctor`") from None
 
 
 def tls_context(imap: ImapSettings) -> ssl.SSLContext:
     try:
         ctx = ssl.create_default_context(cafile=imap.ca_file or None)
     except (OSError, ssl.SSLError) as exc:
-        raise UserError(f"imap.ca_file {imap.ca_file!r} cannot be used ({_short(exc)})",
+        raise UserError(f"imap.ca_file {imap.ca_file!r} cannot be used ({short(exc)})",
                         "give the path of the CA certificate in PEM format") from None
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
     return ctx
@@ -135,7 +135,7 @@ def connect(imap: ImapSettings) -> imapclient.IMAPClient:
                                       'use security = "tls" on port 993')
                 client.starttls(ctx)
         except BaseException:
-            _shutdown(client)
+            shutdown(client)
             raise
     return client
 
@@ -177,14 +177,14 @@ def login(client: imapclient.IMAPClient, imap: ImapSettings, secret: secrets.Sec
         hint = ("check imap.username and the password (`certmerge login` stores a new one; Gmail needs an app "
                 "password)" if imap.auth == "password" else
                 "check imap.username and that token_command prints a fresh access token")
-        raise AuthFailed(f"{where} rejected the login for {imap.username} ({_redact(_short(exc), secret)})",
+        raise AuthFailed(f"{where} rejected the login for {imap.username} ({_redact(short(exc), secret)})",
                          hint) from None
     except CapabilityError as exc:
-        raise SourceError(f"{where} does not offer {imap.auth.upper()} ({_short(exc)})",
+        raise SourceError(f"{where} does not offer {imap.auth.upper()} ({short(exc)})",
                           'use auth = "password" or the mechanism the server lists (`certmerge doctor`)') from None
 
 
-def _shutdown(client: imapclient.IMAPClient | None) -> None:
+def shutdown(client: imapclient.IMAPClient | None) -> None:
     if client is None:
         return
     try:
@@ -193,14 +193,14 @@ def _shutdown(client: imapclient.IMAPClient | None) -> None:
         pass
 
 
-def _logout(client: imapclient.IMAPClient | None) -> None:
+def logout(client: imapclient.IMAPClient | None) -> None:
     if client is None:
         return
     try:
         client.socket().settimeout(CLOSE_TIMEOUT)
         client.logout()
     except Exception:  # noqa: BLE001
-        _shutdown(client)
+        shutdown(client)
 
 
 def special_folder(client: imapclient.IMAPClient, configured: str, flag: bytes) -> str | None:
@@ -214,12 +214,12 @@ def open_session(imap: ImapSettings, credential: secrets.Secret | None = None) -
     try:
         login(client, imap, secret)
     except BaseException:
-        _shutdown(client)
+        shutdown(client)
         raise
     return client
 
 
-def _header_bytes(fetched: dict) -> bytes | None:
+def header_bytes(fetched: dict) -> bytes | None:
     for k, v in fetched.items():
         if isinstance(k, bytes) and k.startswith(b"BODY[HEADER.FIELDS") and v is not None:
             return bytes(v)
