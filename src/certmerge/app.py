@@ -21,6 +21,8 @@ from .model import Asks, CaseFile, CaseState, CaseView, Classification, Event, L
 from .pipeline import Policy, blocked, effect_of, match_case, replay
 from .sources.base import RawMail
 from .store import Change, Store
+from . import storedtext as st
+from .i18n import t
 
 log = logging.getLogger("certmerge")
 
@@ -73,6 +75,7 @@ class App:
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)
     create: bool = False  # may make a new database for any use (else only init_case and import_data do)
+    on_open: Callable[[Store], None] | None = field(default=None, repr=False)  # told once the store is open
 
     @property
     def store(self) -> Store:
@@ -88,6 +91,8 @@ class App:
                 log.info("home made private: %s", line)
             check_database(self.settings, create or self.create)
             self._store = Store(self.settings.db_url)
+            if self.on_open is not None:
+                self.on_open(self._store)
         return self._store
 
     def close(self) -> None:
@@ -109,9 +114,9 @@ class App:
         now = self.clock()
         route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
         state = lifecycle.step(CaseState.PREPARING, route_event)
-        history = [{"at": now, "type": "action", "detail": "case file recorded"},
+        history = [{"at": now, "type": "action", "detail": st.CASE_RECORDED},
                    {"at": now, "type": "state", "from_state": CaseState.PREPARING.value, "to_state": state.value,
-                    "detail": f"by {route_event.value}"}]
+                    "detail": st.fmt(st.BY, event=route_event.value)}]
         case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, state.value, now,
                                          cf.vendor_case_id, history)
         log.info("case %s recorded in %s", case_id, self.settings.home)  # the log also shows the home was used
@@ -178,17 +183,17 @@ class App:
         if new_state is not state:
             values.update(state=new_state.value, state_since=now)
             events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                           "detail": f"by {event.value}"})
+                           "detail": st.fmt(st.BY, event=event.value)})
         self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=values,
                                  events=events))
         return self.store.case(case["id"])
 
     def submitted(self, case: dict, vendor_case_id: str | None = None) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
-            case = self.act(case, Event.SELF_SERVICE_REFUSED, "the portal refused the self-service merge")
+            case = self.act(case, Event.SELF_SERVICE_REFUSED, st.PORTAL_REFUSED)
         vendor_case_id = _case_id(vendor_case_id)
         updates = {"vendor_case_id": vendor_case_id} if vendor_case_id else {}
-        return self.act(case, Event.SUBMITTED, "support case created on the web form", **updates)
+        return self.act(case, Event.SUBMITTED, st.SUBMITTED, **updates)
 
     def unsent_placeholders(self, case: dict) -> list[str]:
         """The placeholders still in the latest draft not yet sent (`sent` warns about them)."""
@@ -199,7 +204,7 @@ class App:
         now = self.clock()
         unsent = [d for d in self.store.drafts(case["id"]) if d["sent_at"] is None]
         event = lifecycle.reply_event(CaseState(case["state"]), case["missing_items"])
-        case = self.act(case, event, "reply sent (recorded by hand)", last_reply_sent_at=now, deadline=None,
+        case = self.act(case, event, st.SENT_BY_HAND, last_reply_sent_at=now, deadline=None,
                         reopen_by=None)
         for d in unsent:
             self.store.update_draft(d["id"], sent_at=now)
@@ -211,22 +216,20 @@ class App:
         cf = dict(case["casefile"])
         cf["answers"] = {**(cf.get("answers") or {}), key: value}
         self.store.replace_casefile(case["id"], cf, case["language"], case["vendor_case_id"], self.clock(),
-                                    f"answer recorded: {key}")
+                                    st.fmt(st.ANSWER_RECORDED, key=key))
         return self.store.case(case["id"])
 
     def verify(self, case: dict, answers: VerifyAnswers) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
-            case = self.act(case, Event.SELF_SERVICE_DONE, "merged in the portal (self-service)")
-        missing = [f"certification: {n}" for n in answers.missing_certifications]
-        missing += [f"benefit: {n}" for n in answers.missing_benefits]
+            case = self.act(case, Event.SELF_SERVICE_DONE, st.PORTAL_MERGED)
+        missing = [st.fmt(st.MISSING_CERT, name=n) for n in answers.missing_certifications]
+        missing += [st.fmt(st.MISSING_BENEFIT, name=n) for n in answers.missing_benefits]
         if missing:
-            return self.act(case, Event.VERIFIED_MISSING_ITEMS, "checked the portal: missing " + ", ".join(missing),
+            return self.act(case, Event.VERIFIED_MISSING_ITEMS, st.fmt(st.CHECKED_MISSING, items=", ".join(missing)),
                             missing_items=missing)
         if not answers.credly_ok:
-            return self.act(case, Event.VERIFIED_MISSING_CREDLY, "checked: the Credly badges did not move",
-                            missing_items=[])
-        return self.act(case, Event.VERIFIED_OK, "checked: certifications, benefits and Credly badges moved",
-                        missing_items=[])
+            return self.act(case, Event.VERIFIED_MISSING_CREDLY, st.CHECKED_NO_CREDLY, missing_items=[])
+        return self.act(case, Event.VERIFIED_OK, st.CHECKED_OK, missing_items=[])
 
     # --- mail ----------------------------------------------------------------------------------------
     def classify_raw(self, raw: bytes) -> tuple[object, Classification]:
@@ -336,14 +339,18 @@ class App:
         return len(data.get("cases", []))
 
     # --- reading ---------------------------------------------------------------------------------------
-    def status(self, limit: int = 10) -> list[dict]:
+    def status(self, limit: int | None = None) -> list[dict]:
+        """Every case with its next action, its mail (newest first; the newest `limit` when given, with
+        "messages_total" telling how many there are), history, drafts and what support asked."""
         out = []
         now = self.clock()
         for case in self.store.cases():
             nxt = self.next_action(case)
             msgs = self.store.messages(case["id"], limit=limit)
+            total = self.store.message_count(case["id"]) if limit and len(msgs) >= limit else len(msgs)
             pending = self.pending(case)[0]
-            out.append({"case": case, "next_action": nxt, "messages": msgs, "history": self.store.history(case["id"]),
+            out.append({"case": case, "next_action": nxt, "messages": msgs, "messages_total": total,
+                        "history": self.store.history(case["id"]),
                         "pending": pending.as_dict() if pending.items else None,
                         "waited": now - (case["state_since"] or now), "drafts": self.store.drafts(case["id"])})
         return out
@@ -352,13 +359,13 @@ class App:
         """Correct a mail's kind and re-run the lifecycle from that mail onward, in one transaction; the
         correction stays in the history."""
         msg = self._stored(ref)
-        detail = f"mail {msg['id']} relabelled {msg['kind']} -> {kind.value} by the user"
+        detail = st.fmt(st.RELABELLED, id=msg["id"], old_kind=msg["kind"], new_kind=kind.value)
         fix = {"kind": kind.value, "needs_review": False, "confidence": 1.0}
         if not msg["case_id"]:
             self.store.update_message(msg["id"], **fix)
-            return msg, f"relabelled {msg['kind']} -> {kind.value} (not part of a case)"
+            return msg, t("relabelled {old} -> {new} (not part of a case)", old=msg["kind"], new=kind.value)
         summary = self._rerun(msg, fix, "relabel", detail)
-        return msg, f"relabelled {msg['kind']} -> {kind.value}; {summary}"
+        return msg, t("relabelled {old} -> {new}; {summary}", old=msg["kind"], new=kind.value, summary=summary)
 
     def accept(self, ref: str) -> tuple[dict, str]:
         """Act on a mail that could not move the case by itself (a forward of support mail by someone else):
@@ -374,10 +381,10 @@ class App:
         if lifecycle.event_for(MailKind(msg["kind"])) is None:
             raise UserError(f"mail {msg['id']} is {msg['kind']}, which does not move a case",
                             "relabel it first if it is misread: `certmerge relabel N KIND`")
-        detail = f"mail {msg['id']} ({msg['kind']}) accepted by the user"
-        summary = self._rerun(msg, {"effect": f"accepted by you: {msg['effect']}"[:2000], "needs_review": False},
-                              "accept", detail)
-        return msg, f"accepted {msg['kind']}; {summary}"
+        detail = st.fmt(st.ACCEPTED, id=msg["id"], kind=msg["kind"])
+        effect = st.fmt(st.ACCEPTED_EFFECT, effect=msg["effect"])[:2000]
+        summary = self._rerun(msg, {"effect": effect, "needs_review": False}, "accept", detail)
+        return msg, t("accepted {kind}; {summary}", kind=msg["kind"], summary=summary)
 
     def _stored(self, ref: str) -> dict:
         msg = self.store.message(ref)
@@ -399,10 +406,11 @@ class App:
         if new_state is not state:
             updates.update(state=new_state.value, state_since=now)
             events.append({"at": now, "type": "state", "from_state": state.value, "to_state": new_state.value,
-                           "message_ref": msg["id"], "detail": f"by {kind} of mail {msg['id']} (re-run from it)"})
+                           "message_ref": msg["id"], "detail": st.fmt(st.RERUN, how=kind, id=msg["id"])})
         self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=updates,
                                  events=events, message_updates={msg["id"]: fix}))
-        return f"{state.value} -> {new_state.value}" if new_state is not state else f"state stays {state.value}"
+        return t("{old} -> {new}", old=state.value, new=new_state.value) if new_state is not state \
+            else t("state stays {state}", state=state.value)
 
 
 def _draft_text(path: Path) -> str:

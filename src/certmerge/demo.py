@@ -107,7 +107,7 @@ def run_demo(con: Console, keep: bool = False, pause: float = 0.0) -> Path:
             if pause:
                 time.sleep(pause)
         con.print(Rule("final status"))
-        render.status(con, app.status(), app.quarantined(), clock())
+        render.status_full(con, app.status(), app.quarantined(), clock())
         final = app.case()["state"]
         con.print(f"Drafts written: {', '.join(sorted(p.name for p in app.settings.drafts_dir.glob('*.eml')))}")
         con.print(f"Demo finished: the case is [bold]{final}[/].")

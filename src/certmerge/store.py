@@ -432,6 +432,10 @@ class Store:
         with self.engine.connect() as conn:
             return [_message_row(r) for r in conn.execute(stmt)]
 
+    def message_count(self, case_id: int) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(messages).where(messages.c.case_id == case_id)).scalar_one()
+
     def message(self, ref: str) -> dict[str, Any] | None:
         """A stored message by row number or Message-ID."""
         cond = messages.c.id == int(ref) if ref.isdigit() else messages.c.message_id == ref.strip()
