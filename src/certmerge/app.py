@@ -22,7 +22,7 @@ from .pipeline import Policy, blocked, effect_of, match_case, replay
 from .sources.base import RawMail
 from .store import Change, Store
 from . import storedtext as st
-from .i18n import t
+from .i18n import _, t
 
 log = logging.getLogger("certmerge")
 
@@ -56,8 +56,10 @@ class NotNow(UserError, IllegalTransition):
     def __init__(self, exc: IllegalTransition, detail: str) -> None:
         Exception.__init__(self, str(exc))
         self.state, self.event = exc.state, exc.event
-        self.message = f"cannot record \"{detail}\" now: {exc}"
-        self.hint = "the case is unchanged; `certmerge status` shows its state and the next step"
+        from .storedtext import localize
+
+        self.message = t("cannot record \"{what}\" now: {why}", what=localize(detail), why=localize(str(exc)))
+        self.hint = _("the case is unchanged; `certmerge status` shows its state and the next step")
 
 
 @dataclass(frozen=True)
@@ -109,8 +111,8 @@ class App:
     def init_case(self, cf: CaseFile, new: bool = False) -> dict:
         existing = self._open_store(create=True).cases()
         if existing and not new:
-            raise UserError(f"a case already exists in {self.settings.home} (case {existing[-1]['id']})",
-                            "use `certmerge init --new` to start another, or another --home")
+            raise UserError(t("a case already exists in {home} (case {id})", home=self.settings.home, id=existing[-1]['id']),
+                            _("use `certmerge init --new` to start another, or another --home"))
         now = self.clock()
         route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
         state = lifecycle.step(CaseState.PREPARING, route_event)
@@ -127,11 +129,11 @@ class App:
         if ref is not None:
             found = self.store.case(ref)
             if not found:
-                raise UserError(f"there is no case {ref}", "`certmerge status` lists the cases")
+                raise UserError(t("there is no case {ref}", ref=ref), _("`certmerge status` lists the cases"))
             return found
         cases = self.store.cases()
         if not cases:
-            raise UserError(f"no case yet in {self.settings.home}", "run `certmerge init` first")
+            raise UserError(t("no case yet in {home}", home=self.settings.home), _("run `certmerge init` first"))
         return cases[-1]
 
     def casefile(self, case: dict) -> CaseFile:
@@ -277,15 +279,16 @@ class App:
         try:
             target = keep(self.settings.quarantine_dir, item.data, item.origin)
         except OSError as exc:
-            raise StoreError(f"an unreadable mail ({item.origin}) cannot be kept in quarantine ({exc.strerror})",
-                             "free some disk space (or make the home writable) and run certmerge again; the mail "
-                             "stays where it is and is read again") from None
+            raise StoreError(t("an unreadable mail ({origin}) cannot be kept in quarantine ({strerror})", origin=item.origin, strerror=exc.strerror),
+                             _("free some disk space (or make the home writable) and run certmerge again; the mail "
+                             "stays where it is and is read again")) from None
         known = any(q["file"] == target.name for q in self.store.quarantined())  # the same mail, again
         row = None if known else {"file": target.name, "origin": item.origin, "reason": reason,
                                   "size": len(item.data), "at": self.clock()}
         self.store.commit(Change(position=item.position, seen_key=item.seen_key, quarantine=row))
         log.warning("quarantined %s: %s", item.origin, reason)
-        return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
+        return Outcome(item.origin, "quarantined", t("cannot be read ({reason}); kept in {path}", reason=reason,
+                                                     path=target))
 
     def poll_once(self, source) -> list[Outcome]:
         return [o for o in map(self.process, source.fetch_new(self.store)) if o is not None]
@@ -304,8 +307,8 @@ class App:
         nxt = self.next_action(case)
         purpose = purpose or nxt.draft_purpose
         if not purpose:
-            raise UserError(f"no reply is due in state {case['state']} ({nxt.title})",
-                            "name one with --purpose, e.g. --purpose follow_up")
+            raise UserError(t("no reply is due in state {state} ({title})", state=case['state'], title=nxt.title),
+                            _("name one with --purpose, e.g. --purpose follow_up"))
         asks, _kind, lang = self.pending(case)
         msg = build_draft(case, purpose, self.clock(), asks, lang)
         self.settings.drafts_dir.mkdir(parents=True, exist_ok=True)
@@ -318,8 +321,8 @@ class App:
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise UserError(f"cannot write the draft {path} ({exc.strerror})",
-                            "free some disk space or check the permissions of the drafts folder") from None
+            raise UserError(t("cannot write the draft {path} ({strerror})", path=path, strerror=exc.strerror),
+                            _("free some disk space or check the permissions of the drafts folder")) from None
         if not any(d["message_id"] == msg["Message-ID"] for d in self.store.drafts(case["id"])):
             self.store.add_draft(case_id=case["id"], purpose=purpose, path=str(path), message_id=msg["Message-ID"],
                                  subject=str(msg["Subject"]), created_at=self.clock())
@@ -334,7 +337,7 @@ class App:
 
     def import_data(self, data: dict) -> int:
         if not isinstance(data, dict) or data.get("format") != "certmerge-export":
-            raise UserError("this is not a certmerge export", "use a file written by `certmerge export`")
+            raise UserError(_("this is not a certmerge export"), _("use a file written by `certmerge export`"))
         self._open_store(create=True).load(data)
         return len(data.get("cases", []))
 
@@ -372,15 +375,15 @@ class App:
         the lifecycle re-runs from it as if support had sent it to you; recorded in the history."""
         msg = self._stored(ref)
         if not msg["case_id"]:
-            raise UserError(f"mail {msg['id']} is not part of a case", "only mail of a case can be accepted")
+            raise UserError(t("mail {id} is not part of a case", id=msg['id']), _("only mail of a case can be accepted"))
         if msg["authenticity"] == "fail":
-            raise UserError(f"mail {msg['id']} failed the authenticity check ({msg['auth_reason']})",
-                            "forged mail is never accepted; if support really wrote it, ask them to write again")
+            raise UserError(t("mail {id} failed the authenticity check ({auth_reason})", id=msg['id'], auth_reason=msg['auth_reason']),
+                            _("forged mail is never accepted; if support really wrote it, ask them to write again"))
         if not blocked(msg):
-            raise UserError(f"mail {msg['id']} already counts for the case", "nothing to accept")
+            raise UserError(t("mail {id} already counts for the case", id=msg['id']), _("nothing to accept"))
         if lifecycle.event_for(MailKind(msg["kind"])) is None:
-            raise UserError(f"mail {msg['id']} is {msg['kind']}, which does not move a case",
-                            "relabel it first if it is misread: `certmerge relabel N KIND`")
+            raise UserError(t("mail {id} is {kind}, which does not move a case", id=msg['id'], kind=msg['kind']),
+                            _("relabel it first if it is misread: `certmerge relabel N KIND`"))
         detail = st.fmt(st.ACCEPTED, id=msg["id"], kind=msg["kind"])
         effect = st.fmt(st.ACCEPTED_EFFECT, effect=msg["effect"])[:2000]
         summary = self._rerun(msg, {"effect": effect, "needs_review": False}, "accept", detail)
@@ -389,7 +392,7 @@ class App:
     def _stored(self, ref: str) -> dict:
         msg = self.store.message(ref)
         if not msg:
-            raise UserError(f"no stored mail {ref!r}", "use the number or Message-ID shown by `certmerge status`")
+            raise UserError(t("no stored mail {ref!r}", ref=ref), _("use the number or Message-ID shown by `certmerge status`"))
         return msg
 
     def _rerun(self, msg: dict, fix: dict, kind: str, detail: str) -> str:
@@ -433,8 +436,8 @@ def _case_id(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     if not CASE_ID_RE.match(value.strip()):
-        raise UserError(f"{value!r} is not a support case number",
-                        "it is the 8-20 digits in [CASE ...] of support's subject, e.g. --case-id 176530418200731")
+        raise UserError(t("{value!r} is not a support case number", value=value),
+                        _("it is the 8-20 digits in [CASE ...] of support's subject, e.g. --case-id 176530418200731"))
     return value.strip()
 
 

@@ -12,6 +12,7 @@ import typer
 
 from .cli import _app, _console, cli, handled
 from .errors import UserError
+from .i18n import _, t
 
 
 def progress_bar(console):
@@ -58,16 +59,16 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
     app = _app()
     imap = app.settings.imap
     if not imap.username:
-        raise UserError("[imap] username is not set in config.toml", "set host and username first (see the README section on IMAP)")
+        raise UserError(_("[imap] username is not set in config.toml"), _("set host and username first (see the README section on IMAP)"))
     if imap.auth != "password":
-        raise UserError(f"auth = {imap.auth!r} takes its access token from token_command; there is no password to store",
-                        'set auth = "password" to use a password (or an app password)')
+        raise UserError(t("auth = {auth!r} takes its access token from token_command; there is no password to store", auth=imap.auth),
+                        _('set auth = "password" to use a password (or an app password)'))
     if password_stdin:
         value = sys.stdin.readline().rstrip("\r\n")
     else:
         value = getpass.getpass(f"IMAP password for {imap.username}@{imap.host or '?'}: ")
     if not value:
-        raise UserError("no password given", "type it at the prompt, or pipe it with --password-stdin")
+        raise UserError(_("no password given"), _("type it at the prompt, or pipe it with --password-stdin"))
     secret = secrets.Secret(value, "login")
     con = _console()
     if check and imap.host:
@@ -116,10 +117,10 @@ def home_check(settings):
     from .sources.imap_doctor import Check
 
     if not settings.home.is_dir():
-        return Check("home", None, f"{settings.home} does not exist yet", "`certmerge init` creates it (0700)")
+        return Check("home", None, t("{home} does not exist yet", home=settings.home), _("`certmerge init` creates it (0700)"))
     changed = tighten_home(settings.home, settings.db_file)
     if not changed:
-        return Check("home", True, f"{settings.home}: only you can read it (directories 0700, files 0600)")
+        return Check("home", True, t("{home}: only you can read it (directories 0700, files 0600)", home=settings.home))
     left = [c for c in changed if "->" not in c]
     return Check("home", None if not left else False, "tightened: " + "; ".join(changed),
                  "nothing more to do" if not left else "move the home to a directory of your own (--home)")

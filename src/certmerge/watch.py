@@ -23,6 +23,7 @@ from typing import Callable
 
 from .app import App, Outcome
 from .errors import AuthFailed, SourceError, StoreError, UserError
+from .i18n import _, t
 from .privacy import opener, private_dir
 
 
@@ -38,17 +39,17 @@ class WatchLock:
             private_dir(self.path.parent)
             fh = open(self.path, "a+", opener=opener)
         except OSError as exc:
-            raise StoreError(f"cannot write the lock file {self.path} ({exc.strerror})",
-                             "the certmerge home must be writable: check its permissions and that its disk "
-                             "is not read-only or full") from None
+            raise StoreError(t("cannot write the lock file {path} ({strerror})", path=self.path, strerror=exc.strerror),
+                             _("the certmerge home must be writable: check its permissions and that its disk "
+                             "is not read-only or full")) from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.seek(0)
             holder = fh.read().strip() or "unknown"
             fh.close()
-            raise UserError(f"another watcher (pid {holder}) is already running on {self.path.parent}",
-                            "stop it first, or use another --home") from None
+            raise UserError(t("another watcher (pid {holder}) is already running on {parent}", holder=holder, parent=self.path.parent),
+                            _("stop it first, or use another --home")) from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))

@@ -90,32 +90,45 @@ class FolderSource:
         self.vendors = tuple(vendors)
         self.progress = progress
         digest = hashlib.sha256(str(resolved).encode("utf-8", "surrogateescape")).hexdigest()[:24]
-        self.index_path = Path(index_dir) / f"{digest}.json" if index_dir else None
+        self.index_path = Path(index_dir) / f"{digest}.json" if index_dir else None  # the files skipped
+        self.marks_path = Path(index_dir) / f"{digest}.dirs.json" if index_dir else None  # directory mtimes
         self.last_scan: dict | None = None
 
     # --- the index of what was looked at -------------------------------------------------------------------
-    def _load_index(self) -> dict:
-        if self.index_path is None:
-            return {"dirs": {}, "skipped": {}}
+    def _load(self, path: Path | None, default: dict) -> dict:
+        if path is None:
+            return default
         try:
-            data = json.loads(self.index_path.read_text(encoding="utf-8"))
+            data = json.loads(path.read_text(encoding="utf-8"))
             if data.get("version") == INDEX_VERSION and data.get("folder") == self.name:
-                return {"dirs": dict(data.get("dirs", {})), "skipped": dict(data.get("skipped", {}))}
+                return data
         except (OSError, ValueError, AttributeError):
             pass  # missing or damaged: a scan reads headers again, nothing is lost
-        return {"dirs": {}, "skipped": {}}
+        return default
 
-    def _save_index(self, index: dict) -> None:
-        if self.index_path is None:
+    def _save(self, path: Path | None, data: dict) -> None:
+        if path is None:
             return
         from ..privacy import private_dir, replace_private
 
-        data = {"version": INDEX_VERSION, "folder": self.name, **index}
+        data = {"version": INDEX_VERSION, "folder": self.name, **data}
         try:
-            private_dir(self.index_path.parent)
-            replace_private(self.index_path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
+            private_dir(path.parent)
+            replace_private(path, json.dumps(data, separators=(",", ":")).encode("utf-8"))
         except OSError:
             pass  # only speed is lost: the next scan reads the headers again
+
+    def _dir_mtimes(self) -> dict[str, int]:
+        out = {}
+        for d in self._dirs():
+            try:
+                out[str(d)] = d.stat().st_mtime_ns
+            except FileNotFoundError:
+                continue
+            except OSError as exc:
+                raise SourceError(t("cannot read {path} ({why})", path=d, why=exc.strerror),
+                                  _("check the folder and its permissions")) from None
+        return out
 
     # --- listing ---------------------------------------------------------------------------------------------
     def _dirs(self) -> list[Path]:
@@ -139,23 +152,15 @@ class FolderSource:
             return False
         return e.is_file()
 
-    def _new_files(self, seen: set[str], index: dict, stats: ScanStats,
-                   dir_marks: dict) -> list[tuple[str, str, int, int]]:
+    def _new_files(self, seen: set[str], skipped: dict, marks: dict, mtimes: dict,
+                   stats: ScanStats) -> list[tuple[str, str, int, int]]:
         """(key, path, size, mtime_ns) of the files not yet looked at, in the order to process them."""
         out = []
-        skipped = index["skipped"]
         present: set[str] = set()
         for d in self._dirs():
-            try:
-                mtime = d.stat().st_mtime_ns
-            except FileNotFoundError:
+            if str(d) not in mtimes:
                 continue
-            except OSError as exc:
-                raise SourceError(t("cannot read {path} ({why})", path=d, why=exc.strerror),
-                                  _("check the folder and its permissions")) from None
-            dir_marks[str(d)] = mtime
-            if index["dirs"].get(str(d)) == mtime:
-                stats.listing_skipped = True
+            if marks.get(str(d)) == mtimes[str(d)]:  # nothing came or went since a whole scan
                 present.update(k for k, v in skipped.items() if v[2] == str(d))
                 continue
             for e in self._list(d):
@@ -199,11 +204,15 @@ class FolderSource:
         scan_ns = time.time_ns()
         stats = ScanStats(self.name)
         self.last_scan = None
-        seen = store.seen_keys(self.name)
-        index = self._load_index()
-        marked = dict(index["dirs"])
-        dir_marks: dict[str, int] = {}
-        files = self._new_files(seen, index, stats, dir_marks)
+        mtimes = self._dir_mtimes()
+        marks = self._load(self.marks_path, {}).get("dirs", {})
+        if marks and marks == mtimes:  # no directory changed since a whole scan: nothing to list or read
+            stats.listing_skipped = True
+            self.last_scan = stats.as_dict()
+            return
+        skipped = self._load(self.index_path, {}).get("skipped", {})
+        before = len(skipped)
+        files = self._new_files(store.seen_keys(self.name), skipped, marks, mtimes, stats)
         stats.new = len(files)
         case_ids, message_ids = store.candidate_hints() if files else (set(), set())
         hints = Hints(self.vendors, frozenset(case_ids), frozenset(message_ids))
@@ -218,7 +227,7 @@ class FolderSource:
                 except OSError as exc:
                     raise SourceError(t("cannot read {path} ({why})", path=path, why=exc.strerror)) from None
                 if data is None:
-                    index["skipped"][key] = [size, mtime, os.path.dirname(path)]
+                    skipped[key] = [size, mtime, os.path.dirname(path)]
                     stats.skipped += 1
                 else:
                     stats.candidates += 1
@@ -229,10 +238,12 @@ class FolderSource:
         finally:
             if report and not complete and files:
                 report(len(files), len(files), self.path.name)  # the bar goes away
+            if stats.skipped or len(skipped) != before:
+                self._save(self.index_path, {"skipped": skipped})
             # a directory counts as looked at only after a whole scan, and only with an mtime older than it
-            index["dirs"] = {d: m for d, m in dir_marks.items() if complete and m < scan_ns - MTIME_SLACK_NS}
-            if files or index["dirs"] != marked:
-                self._save_index(index)
+            trusted = {d: m for d, m in mtimes.items() if complete and m < scan_ns - MTIME_SLACK_NS}
+            if trusted != marks:
+                self._save(self.marks_path, {"dirs": trusted})
             stats.seconds = time.monotonic() - started
             self.last_scan = stats.as_dict()
 
