@@ -51,7 +51,9 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
                                               help="Read the password from standard input (for scripts)."),
           check: bool = typer.Option(True, "--check/--no-check",
                                      help="Log in to the server with it before storing it.")) -> None:
-    """Store the IMAP password in the system keyring (service "certmerge", your IMAP username)."""
+    """Store the IMAP password in the system keyring (service "certmerge", your IMAP username).
+
+    Example: pass show mail/work | certmerge login --password-stdin"""
     import getpass
 
     from . import secrets
@@ -88,7 +90,9 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
 @cli.command()
 @handled
 def doctor() -> None:
-    """Check the IMAP setup step by step: name, connection, TLS, login, capabilities, folders."""
+    """Check the IMAP setup step by step: name, connection, TLS, login, capabilities, folders.
+
+    Example: certmerge doctor"""
     from rich.table import Table
 
     from .sources.imap_doctor import diagnose
