@@ -119,3 +119,17 @@ def test_without_a_case_the_environment_decides(tmp_path):
     assert "まだケースがありません" in r.output
     r = CliRunner().invoke(cli, ["--home", str(tmp_path / "h"), "draft"], env={"LANG": "ja_JP.UTF-8"})
     assert r.exit_code == 2 and r.output.startswith("エラー: ")
+
+
+def test_the_compiled_catalog_is_tracked_so_that_pip_install_ships_it():
+    """hatchling puts every tracked file under src/certmerge into the wheel; a .mo left untracked (or
+    ignored) would install an English-only certmerge."""
+    import shutil
+    import subprocess
+
+    git = shutil.which("git")
+    if git is None or not (ROOT / ".git").exists():
+        pytest.skip("not a git checkout")
+    r = subprocess.run([git, "ls-files", "--error-unmatch", str(MO.relative_to(ROOT))], cwd=ROOT,
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr

@@ -9,7 +9,6 @@ from __future__ import annotations
 import functools
 import json
 import logging
-import math
 import os
 import sys
 from pathlib import Path
@@ -310,102 +309,6 @@ def verify(case: Optional[int] = typer.Option(None, "--case", help="Case number 
     _print_state(app, app.verify(row, answers))
 
 
-# --- mail -----------------------------------------------------------------------------------------
-@cli.command()
-@handled
-def classify(files: list[Path] = typer.Argument(..., help="Mail files (.eml) or folders of them."),
-             as_json: bool = typer.Option(False, "--json", help="One JSON object per line.")) -> None:
-    """Classify mail files without touching the case.
-
-    Example: certmerge classify ~/Downloads/support-reply.eml"""
-    from .app import App, classify_report, iter_files
-    from .config import load_settings
-
-    app = App(load_settings(_STATE["ctx"].home_arg))
-    reports = [classify_report(app, p) for p in iter_files(files)]
-    if as_json:
-        for r in reports:
-            typer.echo(json.dumps(r, ensure_ascii=False))
-    else:
-        from .render import classify_table
-
-        classify_table(_console(), reports)
-    failed = [r for r in reports if "error" in r]
-    if failed or not reports:
-        what = f"{failed[0]['file']}: {failed[0]['error']}" if failed else _("no mail files found")
-        more = t(" (and {n} more)", n=len(failed) - 1) if len(failed) > 1 else ""
-        _fail(what + more, _("give mail files (.eml) or folders of them"), 2)
-
-
-@cli.command()
-@handled
-def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder of .eml files or a Maildir."),
-          once: bool = typer.Option(False, "--once", help="One sync, then exit (for cron)."),
-          interval: Optional[float] = typer.Option(None, "--interval", help="Seconds between polls (default 60).")) -> None:
-    """Watch for support mail, move the case, and say what to do next.
-
-    Example: certmerge watch --source ~/Maildir/support --once"""
-    import threading
-
-    from . import render
-    from . import watch as watchmod
-    from .cli_imap import notify_line
-
-    if interval is not None and not (math.isfinite(interval) and interval > 0):  # before a password prompt
-        raise UserError(t("--interval {value} is not a number of seconds", value=f"{interval:g}"),
-                        _("give a positive number, e.g. --interval 60"))
-    app = _app()
-    report = render.OutcomeReport(_console())
-    src = _source(app, source)
-    stop = threading.Event()
-    watchmod.install_stop_handlers(stop)
-    con = report.console
-    wait = interval if interval is not None else app.settings.watch.interval
-    if not once:
-        how = _("IDLE where the server offers it, else a poll") if src.name.startswith("imap:") else _("a poll")
-        con.print(t("watching {source} ({how} every {seconds} s; Ctrl-C to stop)", source=src.name, how=how,
-                    seconds=f"{wait:g}"), markup=False)
-    try:
-        n = watchmod.run(app, _Summarised(src, report), once=once, interval=wait, report=report, stop=stop,
-                         notify=notify_line(_console(stderr=True)))
-    finally:
-        src.close()
-    if once:
-        con.print(nt("{n} new mail processed.", "{n} new mail(s) processed.", n), markup=False)
-
-
-class _Summarised:
-    """A mail source whose every sync ends with the report's one-line summary (unrelated, duplicates, and
-    the files a folder scan skipped by their headers)."""
-
-    def __init__(self, source, report) -> None:
-        self._source, self._report = source, report
-
-    def __getattr__(self, name):
-        return getattr(self._source, name)
-
-    def fetch_new(self, store):
-        yield from self._source.fetch_new(store)
-        # only after a whole sync: not while stopping (or after an error), when stdout may be a full pipe
-        self._report.end_sync(getattr(self._source, "last_scan", None))
-
-
-def _source(app, folder: Optional[Path]):
-    from .cli_imap import progress_bar
-    from .sources.folder import FolderSource
-
-    folder = folder or (Path(app.settings.watch.source) if app.settings.watch.source else None)
-    bar = progress_bar(_console(stderr=True)) if sys.stderr.isatty() else None
-    if folder:
-        return FolderSource(folder, vendors=app.settings.classify.vendor_domains,
-                            index_dir=app.settings.home / "folders", progress=bar)
-    if app.settings.imap.configured:
-        from .sources.imap import ImapSource
-
-        return ImapSource.from_settings(app.settings, progress=progress_bar(_console(stderr=True)))
-    raise UserError(_("no mail source configured"), _("give --source FOLDER, or set [imap] host in config.toml"))
-
-
 @cli.command()
 @handled
 def status(as_json: bool = typer.Option(False, "--json", help="Everything, machine-readable (see the README)."),
@@ -437,54 +340,8 @@ def draft(case: Optional[int] = typer.Option(None, "--case", help="Case number (
     show_draft(_app(), case, purpose, show)
 
 
-@cli.command()
-@handled
-def explain(message: str = typer.Argument(..., help="A stored mail's number or Message-ID, or a mail file.")) -> None:
-    """Show which rules fired on which text, and why the mail is (un)trusted.
 
-    Example: certmerge explain 3"""
-    from . import render
-    from .app import classify_report
-    from .parse import inspect
-
-    app = _app()
-    path = Path(message)
-    if path.is_file():
-        report = classify_report(app, path)
-        if "error" in report:
-            raise UserError(f"{path}: {report['error']}")
-        mail, cls = app.classify_raw(path.read_bytes())
-        info = {**report, "reasons": [[r.rule, r.field, r.text, r.weight] for r in cls.reasons],
-                "text": mail.new_text, **inspect(path.read_bytes())}
-    else:
-        stored = app.store.message(message)
-        if not stored:
-            raise UserError(t("no stored mail {ref!r} and no such file", ref=message),
-                            _("`certmerge status` lists mail numbers"))
-        info = {**stored, "case_id": stored["vendor_case_id"]}
-    render.explain(_console(), info)
-
-
-@cli.command()
-@handled
-def relabel(message: str = typer.Argument(..., help="A stored mail's number or Message-ID."),
-            kind: str = typer.Argument(..., help="The right kind.")) -> None:
-    """Correct a mail's kind; the lifecycle re-runs from that mail and the correction is kept in the history.
-
-    Example: certmerge relabel 5 info_request"""
-    from .model import MailKind
-
-    try:
-        k = MailKind(kind)
-    except ValueError:
-        raise UserError(t("unknown kind {kind!r}", kind=kind),
-                        t("one of: {kinds}", kinds=", ".join(m.value for m in MailKind))) from None
-    app = _app()
-    _msg, summary = app.relabel(message, k)
-    typer.echo(summary)
-
-
-from . import cli_home, cli_imap  # noqa: E402,F401 - register their commands on `cli`
+from . import cli_home, cli_imap, cli_mail, cli_watch  # noqa: E402,F401 - register their commands on `cli`
 
 
 def main() -> None:
