@@ -256,7 +256,7 @@ class App:
             return self._quarantine(item, str(exc))
         except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as exc:
             log.exception("unexpected failure on %s", item.origin)
-            return self._quarantine(item, f"internal error while parsing ({exc.__class__.__name__})")
+            return self._quarantine(item, st.fmt(st.PARSE_INTERNAL, name=exc.__class__.__name__))
         if self.store.has_message(mail.dedupe_key):
             self.store.commit(Change(position=item.position, seen_key=item.seen_key))
             return Outcome(item.origin, "duplicate", "already processed", mail.subject)

@@ -7,7 +7,6 @@ one line too and is logged with its traceback under the home's logs/ (shown only
 from __future__ import annotations
 
 import functools
-import json
 import logging
 import os
 import sys

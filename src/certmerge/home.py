@@ -22,16 +22,16 @@ def traces(settings: Settings) -> list[str]:
     found = []
     drafts = list(settings.drafts_dir.glob("*.eml")) if settings.drafts_dir.is_dir() else []
     if drafts:
-        found.append(f"{len(drafts)} draft(s)")
+        found.append(t("{n} draft(s)", n=len(drafts)))
     log = settings.logs_dir / "certmerge.log"
     if log.is_file() and log.stat().st_size:
-        found.append("a log")
+        found.append(_("a log"))
     kept = [p for p in settings.quarantine_dir.iterdir() if p.is_file()] if settings.quarantine_dir.is_dir() else []
     if kept:
-        found.append(f"{len(kept)} quarantined file(s)")
+        found.append(t("{n} quarantined file(s)", n=len(kept)))
     db = settings.db_file
     if db is not None and db.with_name(db.name + "-wal").is_file():
-        found.append("its write-ahead log")
+        found.append(_("its write-ahead log"))
     return found
 
 
@@ -52,7 +52,7 @@ def check_database(settings: Settings, create: bool) -> None:
         return
     used = traces(settings)
     if used and not create:
-        what = "missing" if size is None else "empty (0 bytes)"
+        what = _("missing") if size is None else _("empty (0 bytes)")
         raise StoreError(t("the database {db} is {what}, but this home was in use ({join}): the case record was lost or moved; nothing was created", db=db, what=what, join=', '.join(used)),
                          _("put the file back from a backup, or `certmerge import` an export; "
                          "`certmerge init` starts over"))

@@ -58,18 +58,55 @@ RELABELLED = N_("mail {id} relabelled {old_kind} -> {new_kind} by the user")
 ACCEPTED = N_("mail {id} ({kind}) accepted by the user")
 ACCEPTED_EFFECT = N_("accepted by you: {effect}")
 RERUN = N_("by {how} of mail {id} (re-run from it)")
+# authenticity.py: why a mail got its verdict
+AUTH_NAME_CLAIMS = N_("the display name {name} claims to be AWS/Credly")
+AUTH_NAME_IMITATES = N_("the display name {name} imitates a vendor")
+AUTH_SUBJECT_TAG = N_("the subject carries an AWS case tag")
+AUTH_SELF_ID = N_("it introduces itself as AWS/Credly ({quote})")
+AUTH_QUOTES_ID = N_("it quotes an AWS case ID")
+AUTH_SPEAKS = N_("it speaks for AWS/Credly")
+AUTH_FROM_ELSEWHERE = N_("{claim} but comes from {where}")
+AUTH_IMITATING_DOMAIN = N_("{domain}, which imitates a vendor domain")
+AUTH_NO_ADDRESS = N_("no address")
+AUTH_NO_SENDER = N_("no sender address")
+AUTH_MULTIPLE_FROM = N_("it has more than one From header or author: no single sender can be verified "
+                        "(RFC 5322 allows one)")
+AUTH_NO_RESULTS = N_("no Authentication-Results on the mail")
+AUTH_NO_TRUSTED_RESULTS = N_("no Authentication-Results from a trusted server on the mail")
+AUTH_VENDOR_UNPROVEN = N_("it claims {domain}, but {reason}")
+AUTH_NO_RESULTS_FOR = N_("no authentication results for {domain}{server}")
+AUTH_DMARC_PASS = N_("dmarc=pass for {domain}{server}")
+AUTH_DMARC_FAIL = N_("dmarc={result} for {domain}{server}")
+AUTH_DKIM_PASS = N_("dkim=pass d={d} aligned with {domain}{server}")
+AUTH_NO_ALIGNED = N_("no aligned DKIM or DMARC pass for {domain}{server}")
+AUTH_FAILED = N_("{failed} for {domain}{server}")
+# parse.py and app.py: why a mail went to quarantine
+PARSE_EMPTY = N_("empty file")
+PARSE_TOO_BIG = N_("{size} MB is larger than any mail ({limit} MB)")
+PARSE_BINARY = N_("binary data, not a mail")
+PARSE_UNPARSEABLE = N_("unparseable ({name})")
+PARSE_NO_HEADERS = N_("no mail headers found")
+PARSE_TOO_DEEP = N_("MIME structure nested too deep")
+PARSE_INTERNAL = N_("internal error while parsing ({name})")
 
 TEMPLATES = (NO_CASE, MAIL_EVENT, NOT_TRUSTED, UNVERIFIED, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD_NOT_YOURS,
              STAYS, NEEDS_REVIEW, UNEXPECTED, NOT_ALLOWED, MOVED, BY, REOPEN, AUTO_CLOSE, REPLY_BY, SENT_MOVED,
              SENT, SENT_WARNING, REPLY_SENT, PLACEHOLDERS_LEFT, OWN_MAIL, CASE_RECORDED, SUBMITTED, SENT_BY_HAND,
              ANSWER_RECORDED, PORTAL_REFUSED, PORTAL_MERGED, CHECKED_MISSING, MISSING_CERT, MISSING_BENEFIT,
-             CHECKED_NO_CREDLY, CHECKED_OK, RELABELLED, ACCEPTED, ACCEPTED_EFFECT, RERUN)
+             CHECKED_NO_CREDLY, CHECKED_OK, RELABELLED, ACCEPTED, ACCEPTED_EFFECT, RERUN, AUTH_NAME_CLAIMS,
+             AUTH_NAME_IMITATES, AUTH_SUBJECT_TAG, AUTH_SELF_ID, AUTH_QUOTES_ID, AUTH_SPEAKS, AUTH_FROM_ELSEWHERE,
+             AUTH_IMITATING_DOMAIN, AUTH_NO_ADDRESS, AUTH_NO_SENDER, AUTH_MULTIPLE_FROM, AUTH_NO_RESULTS,
+             AUTH_NO_TRUSTED_RESULTS, AUTH_VENDOR_UNPROVEN, AUTH_NO_RESULTS_FOR, AUTH_DMARC_PASS, AUTH_DMARC_FAIL,
+             AUTH_DKIM_PASS, AUTH_NO_ALIGNED, PARSE_EMPTY, PARSE_TOO_BIG, PARSE_BINARY, PARSE_UNPARSEABLE,
+             PARSE_NO_HEADERS, PARSE_TOO_DEEP, PARSE_INTERNAL, AUTH_FAILED)  # the generic AUTH_FAILED last
 
 _CODE = r"[a-z_]+"
 _FIELD_RE = {"kind": _CODE, "old_kind": _CODE, "new_kind": _CODE, "state": _CODE, "from_state": _CODE,
              "to_state": _CODE, "event": _CODE, "how": _CODE, "auth": _CODE, "id": r"\d+", "n": r"\d+",
-             "at": r"\d{4}-\d\d-\d\d \d\d:\d\d [A-Za-z+\-0-9:]+", "words": r"(?: \(.*\))?", "confidence": r"[\d.]+"}
-_NESTED = {"reason", "summary", "effect", "who", "items"}
+             "at": r"\d{4}-\d\d-\d\d \d\d:\d\d [A-Za-z+\-0-9:]+", "words": r"(?: \(.*\))?", "confidence": r"[\d.]+",
+             "server": r"(?: \([^()]*\))?", "domain": r"[^\s,()]*", "d": r"\S+", "result": r"[a-z]+",
+             "failed": r"[a-z]+=[a-z]+(?:, [a-z]+=[a-z]+)*"}
+_NESTED = {"reason", "summary", "effect", "who", "items", "claim", "where"}
 _AT_FORMAT = "%Y-%m-%d %H:%M %Z"  # how stored times are written (UTC)
 
 

@@ -177,7 +177,7 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
                 try:
                     total += _sync(app, source, report, stop)
                     if backoff.failures:
-                        notify(f"reconnected to {source.name}; in sync again")
+                        notify(t("reconnected to {name}; in sync again", name=source.name))
                         backoff.reset()
                     if once or stop.is_set():
                         return total
@@ -189,7 +189,7 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
                         raise
                     source.close()
                     delay = backoff.next()
-                    notify(f"{exc} - retrying in {delay:.1f} s (attempt {backoff.failures})")
+                    notify(t("{exc} - retrying in {delay:.1f} s (attempt {failures})", exc=exc, delay=delay, failures=backoff.failures))
                     if stop.wait(delay):
                         return total
                 if stop.is_set():
