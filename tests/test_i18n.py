@@ -24,10 +24,17 @@ KEYWORDS = {"_": None, "N_": None, "t": None, "nt": (1, 2), "NP_": ((1, "c"), 2)
 
 
 def extracted() -> set[tuple[str | None, object]]:
+    """The catalog as the source has it: what pybabel finds, and every command's and option's help text
+    (docstrings and typer options, read from the real command tree, as scripts/extract_messages.py does)."""
+    import typer.main
+
+    from certmerge.cli import help_texts
+
     out = set()
     for _file, _line, message, _comments, context in babel_extract.extract_from_dir(
             str(SRC), method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=()):
         out.add((context, message))
+    out |= {(None, text) for text in help_texts(typer.main.get_command(cli))}
     return out
 
 
@@ -133,3 +140,14 @@ def test_the_compiled_catalog_is_tracked_so_that_pip_install_ships_it():
     r = subprocess.run([git, "ls-files", "--error-unmatch", str(MO.relative_to(ROOT))], cwd=ROOT,
                        capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+def test_help_follows_the_environment_language():
+    import typer.main
+
+    names = sorted(typer.main.get_command(cli).commands)
+    for name in names:
+        r = CliRunner().invoke(cli, [name, "--help"], env={"LANG": "ja_JP.UTF-8"})
+        assert r.exit_code == 0 and "例: certmerge" in r.output.replace("\n", " ") or "例: " in r.output, name
+    r = CliRunner().invoke(cli, ["status", "--help"], env={"LANG": "ja_JP.UTF-8"})
+    assert "最近のメール" in r.output

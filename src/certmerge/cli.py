@@ -27,7 +27,32 @@ class _Group(TyperGroup):
     in front of it before click parses (up to a `--`, after which everything is an argument)."""
 
     def parse_args(self, ctx, args):  # noqa: ANN001 - click's signature
+        translate_help(self)
         return super().parse_args(ctx, hoist_global_options(list(args), set(self.commands)))
+
+
+def help_texts(group) -> list[str]:
+    """Every help text of the command tree (the group's, each command's, each option's and argument's)."""
+    out: list[str] = []
+    for cmd in [group, *group.commands.values()]:
+        for text in [cmd.help, *(getattr(p, "help", None) for p in cmd.params)]:
+            if text and text not in out:
+                out.append(text)
+    return out
+
+
+def translate_help(group) -> None:
+    """`--help` in the environment's language: the texts are catalog entries (tests/test_i18n.py checks)."""
+    from . import i18n
+
+    if i18n.env_language() == "en":
+        return
+    i18n.use(i18n.env_language())
+    for cmd in [group, *group.commands.values()]:
+        cmd.help = _(cmd.help) if cmd.help else cmd.help
+        for p in cmd.params:
+            if getattr(p, "help", None):
+                p.help = _(p.help)
 
 
 def hoist_global_options(args: list[str], commands: set[str]) -> list[str]:
