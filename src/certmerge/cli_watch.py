@@ -49,7 +49,7 @@ def watch(source: Optional[Path] = typer.Option(None, "--source", help="A folder
     finally:
         src.close()
     if once:
-        con.print(nt("{n} new mail processed.", "{n} new mail(s) processed.", n), markup=False)
+        con.print(nt("{n} new mail(s) processed.", "{n} new mail(s) processed.", n), markup=False)
 
 
 class _Summarised:

@@ -99,9 +99,12 @@ def short(console: Console, cases: list[dict], quarantined: list, now: dt.dateti
         _line(console, "  " + extra, "cyan")
     _mail_rows(console, item)
     others = cases[:-1]
-    for other in others:
+    for other in others[-2:]:  # the newest others; all of them in --full
         _line(console, t("case {id}: {state}", id=other["case"]["id"], state=labels.state(other["case"]["state"])),
               "dim")
+    if len(others) > 2:
+        _line(console, nt("{n} older case: certmerge status --full", "{n} older cases: certmerge status --full",
+                          len(others) - 2), "dim")
     if quarantined:
         _line(console, nt("{n} mail could not be read (kept in quarantine): certmerge status --full",
                           "{n} mails could not be read (kept in quarantine): certmerge status --full",

@@ -209,6 +209,22 @@ class FolderSource:
                 return None
             return data + fh.read()
 
+    def _look(self, file: tuple[str, str, int, int], hints: Hints, skipped: dict, stats: ScanStats) -> RawMail | None:
+        """The mail to process (a candidate, whole), or None: skipped by its headers (and noted), or gone."""
+        key, path, size, mtime = file
+        try:
+            data = self._read(path, hints)
+        except FileNotFoundError:  # moved by a mail client meanwhile: the next poll finds it
+            return None
+        except OSError as exc:
+            raise SourceError(t("cannot read {path} ({why})", path=path, why=exc.strerror)) from None
+        if data is None:
+            skipped[key] = [size, mtime, os.path.dirname(path)]
+            stats.skipped += 1
+            return None
+        stats.candidates += 1
+        return RawMail(origin=path, data=data, seen_key=(self.name, key))
+
     def fetch_new(self, store: PositionStore) -> Iterator[RawMail]:
         started = time.monotonic()
         scan_ns = time.time_ns()
@@ -229,19 +245,10 @@ class FolderSource:
         report = self.progress if (self.progress and len(files) >= PROGRESS_MIN) else None
         complete = False
         try:
-            for done, (key, path, size, mtime) in enumerate(files, 1):
-                try:
-                    data = self._read(path, hints)
-                except FileNotFoundError:  # moved by a mail client meanwhile: the next poll finds it
-                    continue
-                except OSError as exc:
-                    raise SourceError(t("cannot read {path} ({why})", path=path, why=exc.strerror)) from None
-                if data is None:
-                    skipped[key] = [size, mtime, os.path.dirname(path)]
-                    stats.skipped += 1
-                else:
-                    stats.candidates += 1
-                    yield RawMail(origin=path, data=data, seen_key=(self.name, key))
+            for done, file in enumerate(files, 1):
+                item = self._look(file, hints, skipped, stats)
+                if item is not None:
+                    yield item
                 if report and (done % PROGRESS_EVERY == 0 or done == len(files)):
                     report(done, len(files), self.path.name)
             complete = True
