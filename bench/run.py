@@ -2,6 +2,7 @@
 
     python bench/run.py                  # 1,000 / 10,000 / 100,000 messages (about 3 minutes)
     python bench/run.py --sizes 1000 --quick   # the smoke run the test suite does
+    python bench/run.py --folder 1000,10000,30000   # the folder source alone (bench/folder_bench.py)
 
 Starts its own Dovecot on loopback (tests/dovecot.py; Dovecot must be installed and this must run as
 root), writes each mailbox as Maildir files directly and lets Dovecot index it once outside the timings,
@@ -262,7 +263,11 @@ def main(argv: list[str] | None = None) -> dict:
     ap.add_argument("--sizes", default="1000,10000,100000")
     ap.add_argument("--quick", action="store_true", help="fewer repetitions (the suite's smoke run)")
     ap.add_argument("--out", default=str(ROOT / "bench" / "results" / "results.json"))
+    ap.add_argument("--folder", default="", help="sizes for the folder source benchmark alone (no Dovecot), "
+                                                 "e.g. 1000,10000,30000")
     args = ap.parse_args(argv)
+    if args.folder:
+        return folder_main([int(s) for s in args.folder.split(",")], args.quick, Path(args.out))
     sizes = [int(s) for s in args.sizes.split(",")]
     polls, runs, lat_mails, cls_count = (50, 2, 5, 300) if args.quick else (1000, 9, 50, 3000)
     rounds = 5 if args.quick else 10
@@ -293,6 +298,19 @@ def main(argv: list[str] | None = None) -> dict:
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(results, indent=2), encoding="utf-8")
     print(table(results, sizes))
+    print(f"\nJSON: {out}")
+    return results
+
+
+def folder_main(sizes: list[int], quick: bool, out: Path) -> dict:
+    from bench import folder_bench
+
+    compile_bytecode()
+    results = folder_bench.run(sizes, quick)
+    out = out.with_name("folder.json") if out.name == "results.json" else out
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2), encoding="utf-8")
+    print(folder_bench.table(results))
     print(f"\nJSON: {out}")
     return results
 

@@ -14,6 +14,20 @@ from tests.dovecot import DOVECOT, Dovecot  # tests/ is a package
 from tests.helpers import need
 
 
+@pytest.fixture(autouse=True)
+def _english_interface(monkeypatch):
+    """Every test starts in English whatever this machine's locale, and leaves English behind (the CLI sets
+    the interface language per command, in this process when run through CliRunner)."""
+    from certmerge import i18n
+
+    for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(var, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    i18n.use("en")
+    yield
+    i18n.use("en")
+
+
 def _need_dovecot() -> None:
     need(DOVECOT is not None, "dovecot is not installed (apt-get install dovecot-imapd)")
     need(os.geteuid() == 0, "the Dovecot test server needs root (its login processes run as dovenull/dovecot)")

@@ -194,7 +194,8 @@ def test_whole_sample_thread_ends_closed(env):
             app.sent(app.case())
     app.verify(app.case(), VerifyAnswers())
     assert app.case()["state"] == "closed"
-    assert app.store.count("messages") == len(list(SAMPLES.glob("*.eml")))
+    # the two colleagues' mails (03, 14) are skipped by their headers, as the IMAP source skips them
+    assert app.store.count("messages") == len(list(SAMPLES.glob("*.eml"))) - 2
 
 
 def test_corrupted_database_is_refused_and_left_untouched(tmp_path):

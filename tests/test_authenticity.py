@@ -290,7 +290,7 @@ def test_status_and_explain_say_why_each_mail_got_its_verdict(tmp_path):
     why = {m["id"]: (m["authenticity"], m["auth_reason"])
            for m in json.loads(run("status", "--json").output)["cases"][0]["messages"]}
     assert [why[n][0] for n in (1, 2, 3)] == ["fail", "pass", "unverified"]
-    status = run("status").output
+    status = run("status", "--full").output  # the short view has no room for the reasons
     for n in (1, 2, 3):
         assert f"{why[n][0]}: {why[n][1]}" in status, why[n]
         assert why[n][1] in run("explain", str(n)).output

@@ -22,6 +22,8 @@ from .pipeline import Policy, blocked, effect_of, match_case, replay
 from .sources.base import RawMail
 from .model import Change
 from .store import Store
+from . import storedtext as st
+from .i18n import _, t
 
 log = logging.getLogger("certmerge")
 
@@ -57,8 +59,10 @@ class NotNow(UserError, IllegalTransition):
     def __init__(self, exc: IllegalTransition, detail: str) -> None:
         Exception.__init__(self, str(exc))
         self.state, self.event = exc.state, exc.event
-        self.message = f"cannot record \"{detail}\" now: {exc}"
-        self.hint = "the case is unchanged; `certmerge status` shows its state and the next step"
+        from .storedtext import localize
+
+        self.message = t("cannot record \"{what}\" now: {why}", what=localize(detail), why=localize(str(exc)))
+        self.hint = _("the case is unchanged; `certmerge status` shows its state and the next step")
 
 
 @dataclass(frozen=True)
@@ -76,6 +80,7 @@ class App:
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)
     create: bool = False  # may make a new database for any use (else only init_case and import_data do)
+    on_open: Callable[[Store], None] | None = field(default=None, repr=False)  # told once the store is open
 
     @property
     def store(self) -> Store:
@@ -91,6 +96,8 @@ class App:
                 log.info("home made private: %s", line)
             check_database(self.settings, create or self.create)
             self._store = Store(self.settings.db_url)
+            if self.on_open is not None:
+                self.on_open(self._store)
         return self._store
 
     def close(self) -> None:
@@ -107,12 +114,12 @@ class App:
     def init_case(self, cf: CaseFile, new: bool = False) -> dict:
         existing = self._open_store(create=True).cases()
         if existing and not new:
-            raise UserError(f"a case already exists in {self.settings.home} (case {existing[-1]['id']})",
-                            "use `certmerge init --new` to start another, or another --home")
+            raise UserError(t("a case already exists in {home} (case {id})", home=self.settings.home, id=existing[-1]['id']),
+                            _("use `certmerge init --new` to start another, or another --home"))
         now = self.clock()
         route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
         move = lifecycle.apply(CaseState.PREPARING, route_event, now)
-        history = [{"at": now, "type": "action", "detail": "case file recorded"}, *move.events]
+        history = [{"at": now, "type": "action", "detail": st.CASE_RECORDED}, *move.events]
         case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, move.after.value, now,
                                          cf.vendor_case_id, history)
         log.info("case %s recorded in %s", case_id, self.settings.home)  # the log also shows the home was used
@@ -123,11 +130,11 @@ class App:
         if ref is not None:
             found = self.store.case(ref)
             if not found:
-                raise UserError(f"there is no case {ref}", "`certmerge status` lists the cases")
+                raise UserError(t("there is no case {ref}", ref=ref), _("`certmerge status` lists the cases"))
             return found
         cases = self.store.cases()
         if not cases:
-            raise UserError(f"no case yet in {self.settings.home}", "run `certmerge init` first")
+            raise UserError(t("no case yet in {home}", home=self.settings.home), _("run `certmerge init` first"))
         return cases[-1]
 
     def casefile(self, case: dict) -> CaseFile:
@@ -197,10 +204,10 @@ class App:
 
     def submitted(self, case: dict, vendor_case_id: str | None = None) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
-            case = self.act(case, Event.SELF_SERVICE_REFUSED, "the portal refused the self-service merge")
+            case = self.act(case, Event.SELF_SERVICE_REFUSED, st.PORTAL_REFUSED)
         vendor_case_id = _case_id(vendor_case_id)
         updates = {"vendor_case_id": vendor_case_id} if vendor_case_id else {}
-        return self.act(case, Event.SUBMITTED, "support case created on the web form", **updates)
+        return self.act(case, Event.SUBMITTED, st.SUBMITTED, **updates)
 
     def unsent_placeholders(self, case: dict) -> list[str]:
         """The placeholders still in the latest draft not yet sent (`sent` warns about them)."""
@@ -211,7 +218,7 @@ class App:
         now = self.clock()
         unsent = [d for d in self.store.drafts(case["id"]) if d["sent_at"] is None]
         event = lifecycle.reply_event(CaseState(case["state"]), case["missing_items"])
-        case = self.act(case, event, "reply sent (recorded by hand)", last_reply_sent_at=now, deadline=None,
+        case = self.act(case, event, st.SENT_BY_HAND, last_reply_sent_at=now, deadline=None,
                         reopen_by=None)
         for d in unsent:
             self.store.update_draft(d["id"], sent_at=now)
@@ -223,22 +230,20 @@ class App:
         cf = dict(case["casefile"])
         cf["answers"] = {**(cf.get("answers") or {}), key: value}
         self.store.replace_casefile(case["id"], cf, case["language"], case["vendor_case_id"], self.clock(),
-                                    f"answer recorded: {key}")
+                                    st.fmt(st.ANSWER_RECORDED, key=key))
         return self.store.case(case["id"])
 
     def verify(self, case: dict, answers: VerifyAnswers) -> dict:
         if case["state"] == CaseState.SELF_SERVICE.value:
-            case = self.act(case, Event.SELF_SERVICE_DONE, "merged in the portal (self-service)")
-        missing = [f"certification: {n}" for n in answers.missing_certifications]
-        missing += [f"benefit: {n}" for n in answers.missing_benefits]
+            case = self.act(case, Event.SELF_SERVICE_DONE, st.PORTAL_MERGED)
+        missing = [st.fmt(st.MISSING_CERT, name=n) for n in answers.missing_certifications]
+        missing += [st.fmt(st.MISSING_BENEFIT, name=n) for n in answers.missing_benefits]
         if missing:
-            return self.act(case, Event.VERIFIED_MISSING_ITEMS, "checked the portal: missing " + ", ".join(missing),
+            return self.act(case, Event.VERIFIED_MISSING_ITEMS, st.fmt(st.CHECKED_MISSING, items=", ".join(missing)),
                             missing_items=missing)
         if not answers.credly_ok:
-            return self.act(case, Event.VERIFIED_MISSING_CREDLY, "checked: the Credly badges did not move",
-                            missing_items=[])
-        return self.act(case, Event.VERIFIED_OK, "checked: certifications, benefits and Credly badges moved",
-                        missing_items=[])
+            return self.act(case, Event.VERIFIED_MISSING_CREDLY, st.CHECKED_NO_CREDLY, missing_items=[])
+        return self.act(case, Event.VERIFIED_OK, st.CHECKED_OK, missing_items=[])
 
     # --- mail ----------------------------------------------------------------------------------------
     def classify_raw(self, raw: bytes) -> tuple[object, Classification]:
@@ -263,7 +268,7 @@ class App:
             return self._quarantine(item, str(exc))
         except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as exc:
             log.exception("unexpected failure on %s", item.origin)
-            return self._quarantine(item, f"internal error while parsing ({exc.__class__.__name__})")
+            return self._quarantine(item, st.fmt(st.PARSE_INTERNAL, name=exc.__class__.__name__))
         if self.store.has_message(mail.dedupe_key):
             self.store.commit(Change(position=item.position, seen_key=item.seen_key))
             return Outcome(item.origin, "duplicate", "already processed", mail.subject)
@@ -289,15 +294,16 @@ class App:
         try:
             target = keep(self.settings.quarantine_dir, item.data, item.origin)
         except OSError as exc:
-            raise StoreError(f"an unreadable mail ({item.origin}) cannot be kept in quarantine ({exc.strerror})",
-                             "free some disk space (or make the home writable) and run certmerge again; the mail "
-                             "stays where it is and is read again") from None
+            raise StoreError(t("an unreadable mail ({origin}) cannot be kept in quarantine ({strerror})", origin=item.origin, strerror=exc.strerror),
+                             _("free some disk space (or make the home writable) and run certmerge again; the mail "
+                             "stays where it is and is read again")) from None
         known = any(q["file"] == target.name for q in self.store.quarantined())  # the same mail, again
         row = None if known else {"file": target.name, "origin": item.origin, "reason": reason,
                                   "size": len(item.data), "at": self.clock()}
         self.store.commit(Change(position=item.position, seen_key=item.seen_key, quarantine=row))
         log.warning("quarantined %s: %s", item.origin, reason)
-        return Outcome(item.origin, "quarantined", f"cannot be read ({reason}); kept in {target}")
+        return Outcome(item.origin, "quarantined", t("cannot be read ({reason}); kept in {path}", reason=reason,
+                                                     path=target))
 
     def poll_once(self, source) -> list[Outcome]:
         return [o for o in map(self.process, source.fetch_new(self.store)) if o is not None]
@@ -316,8 +322,8 @@ class App:
         nxt = self.next_action(case)
         purpose = purpose or nxt.draft_purpose
         if not purpose:
-            raise UserError(f"no reply is due in state {case['state']} ({nxt.title})",
-                            "name one with --purpose, e.g. --purpose follow_up")
+            raise UserError(t("no reply is due in state {state} ({title})", state=case['state'], title=nxt.title),
+                            _("name one with --purpose, e.g. --purpose follow_up"))
         asks, _kind, lang = self.pending(case)
         msg = build_draft(case, purpose, self.clock(), asks, lang)
         self.settings.drafts_dir.mkdir(parents=True, exist_ok=True)
@@ -330,8 +336,8 @@ class App:
             tmp.replace(path)
         except OSError as exc:
             tmp.unlink(missing_ok=True)
-            raise UserError(f"cannot write the draft {path} ({exc.strerror})",
-                            "free some disk space or check the permissions of the drafts folder") from None
+            raise UserError(t("cannot write the draft {path} ({strerror})", path=path, strerror=exc.strerror),
+                            _("free some disk space or check the permissions of the drafts folder")) from None
         if not any(d["message_id"] == msg["Message-ID"] for d in self.store.drafts(case["id"])):
             self.store.add_draft(case_id=case["id"], purpose=purpose, path=str(path), message_id=msg["Message-ID"],
                                  subject=str(msg["Subject"]), created_at=self.clock())
@@ -346,19 +352,23 @@ class App:
 
     def import_data(self, data: dict) -> int:
         if not isinstance(data, dict) or data.get("format") != "certmerge-export":
-            raise UserError("this is not a certmerge export", "use a file written by `certmerge export`")
+            raise UserError(_("this is not a certmerge export"), _("use a file written by `certmerge export`"))
         self._open_store(create=True).load(data)
         return len(data.get("cases", []))
 
     # --- reading ---------------------------------------------------------------------------------------
-    def status(self, limit: int = 10) -> list[dict]:
+    def status(self, limit: int | None = None) -> list[dict]:
+        """Every case with its next action, its mail (newest first; the newest `limit` when given, with
+        "messages_total" telling how many there are), history, drafts and what support asked."""
         out = []
         now = self.clock()
         for case in self.store.cases():
             nxt = self.next_action(case)
             msgs = self.store.messages(case["id"], limit=limit)
+            total = self.store.message_count(case["id"]) if limit and len(msgs) >= limit else len(msgs)
             pending = self.pending(case)[0]
-            out.append({"case": case, "next_action": nxt, "messages": msgs, "history": self.store.history(case["id"]),
+            out.append({"case": case, "next_action": nxt, "messages": msgs, "messages_total": total,
+                        "history": self.store.history(case["id"]),
                         "pending": pending.as_dict() if pending.items else None,
                         "waited": now - (case["state_since"] or now), "drafts": self.store.drafts(case["id"])})
         return out
@@ -367,37 +377,37 @@ class App:
         """Correct a mail's kind and re-run the lifecycle from that mail onward, in one transaction; the
         correction stays in the history."""
         msg = self._stored(ref)
-        detail = f"mail {msg['id']} relabelled {msg['kind']} -> {kind.value} by the user"
+        detail = st.fmt(st.RELABELLED, id=msg["id"], old_kind=msg["kind"], new_kind=kind.value)
         fix = {"kind": kind.value, "needs_review": False, "confidence": 1.0}
         if not msg["case_id"]:
             self.store.update_message(msg["id"], **fix)
-            return msg, f"relabelled {msg['kind']} -> {kind.value} (not part of a case)"
+            return msg, t("relabelled {old} -> {new} (not part of a case)", old=msg["kind"], new=kind.value)
         summary = self._rerun(msg, fix, "relabel", detail)
-        return msg, f"relabelled {msg['kind']} -> {kind.value}; {summary}"
+        return msg, t("relabelled {old} -> {new}; {summary}", old=msg["kind"], new=kind.value, summary=summary)
 
     def accept(self, ref: str) -> tuple[dict, str]:
         """Act on a mail that could not move the case by itself (a forward of support mail by someone else):
         the lifecycle re-runs from it as if support had sent it to you; recorded in the history."""
         msg = self._stored(ref)
         if not msg["case_id"]:
-            raise UserError(f"mail {msg['id']} is not part of a case", "only mail of a case can be accepted")
+            raise UserError(t("mail {id} is not part of a case", id=msg['id']), _("only mail of a case can be accepted"))
         if msg["authenticity"] == "fail":
-            raise UserError(f"mail {msg['id']} failed the authenticity check ({msg['auth_reason']})",
-                            "forged mail is never accepted; if support really wrote it, ask them to write again")
+            raise UserError(t("mail {id} failed the authenticity check ({auth_reason})", id=msg['id'], auth_reason=msg['auth_reason']),
+                            _("forged mail is never accepted; if support really wrote it, ask them to write again"))
         if not blocked(msg):
-            raise UserError(f"mail {msg['id']} already counts for the case", "nothing to accept")
+            raise UserError(t("mail {id} already counts for the case", id=msg['id']), _("nothing to accept"))
         if lifecycle.event_for(MailKind(msg["kind"])) is None:
-            raise UserError(f"mail {msg['id']} is {msg['kind']}, which does not move a case",
-                            "relabel it first if it is misread: `certmerge relabel N KIND`")
-        detail = f"mail {msg['id']} ({msg['kind']}) accepted by the user"
-        summary = self._rerun(msg, {"effect": f"accepted by you: {msg['effect']}"[:2000], "needs_review": False},
-                              "accept", detail)
-        return msg, f"accepted {msg['kind']}; {summary}"
+            raise UserError(t("mail {id} is {kind}, which does not move a case", id=msg['id'], kind=msg['kind']),
+                            _("relabel it first if it is misread: `certmerge relabel N KIND`"))
+        detail = st.fmt(st.ACCEPTED, id=msg["id"], kind=msg["kind"])
+        effect = st.fmt(st.ACCEPTED_EFFECT, effect=msg["effect"])[:2000]
+        summary = self._rerun(msg, {"effect": effect, "needs_review": False}, "accept", detail)
+        return msg, t("accepted {kind}; {summary}", kind=msg["kind"], summary=summary)
 
     def _stored(self, ref: str) -> dict:
         msg = self.store.message(ref)
         if not msg:
-            raise UserError(f"no stored mail {ref!r}", "use the number or Message-ID shown by `certmerge status`")
+            raise UserError(t("no stored mail {ref!r}", ref=ref), _("use the number or Message-ID shown by `certmerge status`"))
         return msg
 
     def _rerun(self, msg: dict, fix: dict, kind: str, detail: str) -> str:
@@ -414,7 +424,8 @@ class App:
         updates: dict = {"updated_at": now, **move.updates}
         self.store.commit(Change(case_id=case["id"], expected_state=state.value, case_updates=updates,
                                  events=events, message_updates={msg["id"]: fix}))
-        return f"{state.value} -> {new_state.value}" if new_state is not state else f"state stays {state.value}"
+        return t("{old} -> {new}", old=state.value, new=new_state.value) if new_state is not state \
+            else t("state stays {state}", state=state.value)
 
 
 def _draft_text(path: Path) -> str:
@@ -437,8 +448,8 @@ def _case_id(value: str | None) -> str | None:
     if value is None or not value.strip():
         return None
     if not CASE_ID_RE.match(value.strip()):
-        raise UserError(f"{value!r} is not a support case number",
-                        "it is the 8-20 digits in [CASE ...] of support's subject, e.g. --case-id 176530418200731")
+        raise UserError(t("{value!r} is not a support case number", value=value),
+                        _("it is the 8-20 digits in [CASE ...] of support's subject, e.g. --case-id 176530418200731"))
     return value.strip()
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import storedtext as st
 from .model import Authenticity, Email, Verdict
 from .parse import MULTIPLE_FROM
 
@@ -216,21 +217,21 @@ def vendor_claim(mail: Email, vendors: tuple[str, ...] = ()) -> str:
     """Why this mail presents itself as AWS or Credly ("" when it does not)."""
     name = mail.sender.name
     if _BRAND_NAME_RE.search(name) or any(_names_domain(name, v) for v in vendors):
-        return f"the display name {name!r} claims to be AWS/Credly"
+        return st.fmt(st.AUTH_NAME_CLAIMS, name=repr(name))
     alike = looks_alike(mail.sender.domain, vendors) if vendors else False
     if alike and _BRAND_LOOSE_RE.search(name):
-        return f"the display name {name!r} imitates a vendor"
+        return st.fmt(st.AUTH_NAME_IMITATES, name=repr(name))
     forward = is_forward(mail)
     if not forward and CASE_TAG.search(mail.subject):
-        return "the subject carries an AWS case tag"
+        return st.AUTH_SUBJECT_TAG
     text = own_text(mail)
     m = _SELF_ID_RE.search(text)
     if m:
-        return f"it introduces itself as AWS/Credly ({m.group(0).strip()[:40]!r})"
+        return st.fmt(st.AUTH_SELF_ID, quote=repr(m.group(0).strip()[:40]))
     if not forward and CASE_ID_IN_TEXT.search(text):
-        return "it quotes an AWS case ID"
+        return st.AUTH_QUOTES_ID
     if alike and _BRAND_NAME_RE.search(mail.subject + "\n" + text):
-        return "it speaks for AWS/Credly"
+        return st.AUTH_SPEAKS
     return ""
 
 
@@ -245,23 +246,21 @@ def verdict(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] 
     if not vendor:
         claim = vendor_claim(mail, vendors)
         if claim:
-            where = domain or "no address"
+            where = domain or st.AUTH_NO_ADDRESS
             if looks_alike(domain, vendors):
-                where = f"{domain}, which imitates a vendor domain"
-            return Verdict(Authenticity.FAIL, f"{claim} but comes from {where}")
+                where = st.fmt(st.AUTH_IMITATING_DOMAIN, domain=domain)
+            return Verdict(Authenticity.FAIL, st.fmt(st.AUTH_FROM_ELSEWHERE, claim=claim, where=where))
         if not domain:
-            return Verdict(Authenticity.UNVERIFIED, "no sender address")
+            return Verdict(Authenticity.UNVERIFIED, st.AUTH_NO_SENDER)
     if MULTIPLE_FROM in mail.defects:
-        return Verdict(Authenticity.FAIL, "it has more than one From header or author: no single sender can be "
-                                          "verified (RFC 5322 allows one)")
+        return Verdict(Authenticity.FAIL, st.AUTH_MULTIPLE_FROM)
     found = trusted_results(mail, trusted_ids)
     if found is None:
-        where = "from a trusted server " if trusted_ids else ""
-        return Verdict(Authenticity.UNVERIFIED, f"no Authentication-Results {where}on the mail")
+        return Verdict(Authenticity.UNVERIFIED, st.AUTH_NO_TRUSTED_RESULTS if trusted_ids else st.AUTH_NO_RESULTS)
     judged = _judge(domain, found)
     if vendor and judged.authenticity is Authenticity.UNVERIFIED:
         # your own server checked this mail and found no proof that the vendor sent it: a forgery
-        return Verdict(Authenticity.FAIL, f"it claims {domain}, but {judged.reason}")
+        return Verdict(Authenticity.FAIL, st.fmt(st.AUTH_VENDOR_UNPROVEN, domain=domain, reason=judged.reason))
     return judged
 
 
@@ -269,13 +268,13 @@ def _judge(domain: str, found: tuple[str, list[Result]]) -> Verdict:
     authserv, results = found
     at = f" ({authserv})" if authserv else ""
     if not results:
-        return Verdict(Authenticity.UNVERIFIED, f"no authentication results for {domain}{at}")
+        return Verdict(Authenticity.UNVERIFIED, st.fmt(st.AUTH_NO_RESULTS_FOR, domain=domain, server=at))
     org = org_domain(domain)
     dmarc = next((r for r in results if r.method == "dmarc"), None)
     if dmarc and dmarc.result == "pass" and org_domain(dmarc.props.get("header.from", domain)) == org:
-        return Verdict(Authenticity.PASS, f"dmarc=pass for {domain}{at}")
+        return Verdict(Authenticity.PASS, st.fmt(st.AUTH_DMARC_PASS, domain=domain, server=at))
     if dmarc and dmarc.result in _FAILURES["dmarc"]:
-        return Verdict(Authenticity.FAIL, f"dmarc={dmarc.result} for {domain}{at}")
+        return Verdict(Authenticity.FAIL, st.fmt(st.AUTH_DMARC_FAIL, result=dmarc.result, domain=domain, server=at))
     # Only a signature ALIGNED with the From domain counts. amazonses.com signs the mail of every SES
     # customer, so `dkim=pass header.d=amazonses.com` proves only that the mail went through SES, not that
     # Amazon wrote it: a From: @amazon.com mail with just that signature (DMARC failing or absent) never
@@ -284,8 +283,8 @@ def _judge(domain: str, found: tuple[str, list[Result]]) -> Verdict:
         if r.method == "dkim" and r.result == "pass":
             d = r.props.get("header.d") or r.props.get("header.i", "").rpartition("@")[2]
             if d and org_domain(d) == org:
-                return Verdict(Authenticity.PASS, f"dkim=pass d={d} aligned with {domain}{at}")
+                return Verdict(Authenticity.PASS, st.fmt(st.AUTH_DKIM_PASS, d=d, domain=domain, server=at))
     failed = [f"{r.method}={r.result}" for r in results if r.result in _FAILURES.get(r.method, ())]
     if failed:
-        return Verdict(Authenticity.FAIL, f"{', '.join(failed)} for {domain}{at}")
-    return Verdict(Authenticity.UNVERIFIED, f"no aligned DKIM or DMARC pass for {domain}{at}")
+        return Verdict(Authenticity.FAIL, st.fmt(st.AUTH_FAILED, failed=", ".join(failed), domain=domain, server=at))
+    return Verdict(Authenticity.UNVERIFIED, st.fmt(st.AUTH_NO_ALIGNED, domain=domain, server=at))

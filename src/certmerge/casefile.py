@@ -12,6 +12,7 @@ import tomllib
 from pathlib import Path
 
 from .errors import ConfigError
+from .i18n import _, t
 from .model import ANSWER_KEYS, Account, Benefit, CaseFile, Certification, Lang
 
 ACCOUNT_ID_RE = re.compile(r"^AWS\d{5,12}$")
@@ -163,11 +164,11 @@ def load_casefile(path: Path, today: dt.date | None = None) -> CaseFile:
     try:
         data = tomllib.loads(Path(path).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(path, "", "no such file", "give the path of your case.toml") from None
+        raise ConfigError(path, "", _("no such file"), _("give the path of your case.toml")) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(path, "", f"not valid TOML ({exc})") from None
+        raise ConfigError(path, "", t("not valid TOML ({exc})", exc=exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(path, "", f"cannot be read ({exc})") from None
+        raise ConfigError(path, "", t("cannot be read ({exc})", exc=exc)) from None
     asked = _Asked(data)
     cf = parse_casefile(asked, path, today)
     _refuse_unknown_keys(asked, path)  # a misspelt [[source.certifcations]] would silently change the route
@@ -222,8 +223,8 @@ def _refuse_unknown_keys(table: _Asked, path: object, prefix: str = "") -> None:
         if key not in table.asked:
             close = difflib.get_close_matches(key, sorted(table.asked), n=1)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            raise ConfigError(path, f"{prefix}{key}", "unknown key",
-                              f"{hint}known here: {', '.join(sorted(table.asked))}")
+            raise ConfigError(path, f"{prefix}{key}", _("unknown key"),
+                              t("{hint}known here: {join}", hint=hint, join=', '.join(sorted(table.asked))))
         for i, item in enumerate(value if isinstance(value, list) else [value]):
             if isinstance(item, _Asked):
                 _refuse_unknown_keys(item, path, f"{prefix}{key}{f'[{i}]' if isinstance(value, list) else ''}.")
@@ -241,7 +242,7 @@ def _refuse_line_breaks(data: dict, path: object) -> None:
 
 def _refuse_breaks_in(value: object, path: object, key: str) -> None:
     if isinstance(value, str) and _LINE_BREAK.search(value.strip()):
-        raise ConfigError(path, key, "contains a line break or a control character", "write it on one line")
+        raise ConfigError(path, key, _("contains a line break or a control character"), _("write it on one line"))
     items = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
     for k, v in items:
         _refuse_breaks_in(v, path, f"{key}[{k}]" if isinstance(k, int) else f"{key}.{k}")

@@ -12,6 +12,7 @@ import typer
 
 from .cli import _app, _console, cli, handled
 from .errors import UserError
+from .i18n import N_, _, t
 
 
 def progress_bar(console):
@@ -22,7 +23,7 @@ def progress_bar(console):
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         if folder not in bars:
-            bar = Progress(TextColumn(f"scanning {folder}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+            bar = Progress(TextColumn(t("scanning {folder}", folder=folder)), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
                            console=console, transient=True)
             bar.start()
             bars[folder] = (bar, bar.add_task(folder, total=total))
@@ -50,7 +51,9 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
                                               help="Read the password from standard input (for scripts)."),
           check: bool = typer.Option(True, "--check/--no-check",
                                      help="Log in to the server with it before storing it.")) -> None:
-    """Store the IMAP password in the system keyring (service "certmerge", your IMAP username)."""
+    """Store the IMAP password in the system keyring (service "certmerge", your IMAP username).
+
+    Example: pass show mail/work | certmerge login --password-stdin"""
     import getpass
 
     from . import secrets
@@ -58,36 +61,38 @@ def login(password_stdin: bool = typer.Option(False, "--password-stdin",
     app = _app()
     imap = app.settings.imap
     if not imap.username:
-        raise UserError("[imap] username is not set in config.toml", "set host and username first (see the README section on IMAP)")
+        raise UserError(_("[imap] username is not set in config.toml"), _("set host and username first (see the README section on IMAP)"))
     if imap.auth != "password":
-        raise UserError(f"auth = {imap.auth!r} takes its access token from token_command; there is no password to store",
-                        'set auth = "password" to use a password (or an app password)')
+        raise UserError(t("auth = {auth!r} takes its access token from token_command; there is no password to store", auth=imap.auth),
+                        _('set auth = "password" to use a password (or an app password)'))
     if password_stdin:
         value = sys.stdin.readline().rstrip("\r\n")
     else:
         value = getpass.getpass(f"IMAP password for {imap.username}@{imap.host or '?'}: ")
     if not value:
-        raise UserError("no password given", "type it at the prompt, or pipe it with --password-stdin")
+        raise UserError(_("no password given"), _("type it at the prompt, or pipe it with --password-stdin"))
     secret = secrets.Secret(value, "login")
     con = _console()
     if check and imap.host:
         from .sources.imap_session import logout, open_session
 
         logout(open_session(imap, secret))
-        con.print(f"logged in to {imap.host} as {imap.username}", markup=False)
+        con.print(t("logged in to {host} as {username}", host=imap.host, username=imap.username), markup=False)
     backend = secrets.keyring_set(imap.username, secret.reveal())
-    con.print(f"password stored in the system keyring ({backend}), service \"certmerge\", user {imap.username}",
+    con.print(t('password stored in the system keyring ({backend}), service "certmerge", user {username}', backend=backend, username=imap.username),
               markup=False)
     if imap.password_command or imap.password_env or not imap.use_keyring:
         which = ("password_command" if imap.password_command else
                  "password_env" if imap.password_env else "use_keyring = false")
-        con.print(f"note: imap.{which} is set in config.toml and takes precedence over the keyring", markup=False)
+        con.print(t("note: imap.{which} is set in config.toml and takes precedence over the keyring", which=which), markup=False)
 
 
 @cli.command()
 @handled
 def doctor() -> None:
-    """Check the IMAP setup step by step: name, connection, TLS, login, capabilities, folders."""
+    """Check the IMAP setup step by step: name, connection, TLS, login, capabilities, folders.
+
+    Example: certmerge doctor"""
     from rich.table import Table
 
     from .sources.imap_doctor import diagnose
@@ -96,18 +101,18 @@ def doctor() -> None:
     checks = [home_check(app.settings)] + diagnose(app.settings)
     con = _console()
     table = Table(title=f"certmerge doctor: {app.settings.imap.username}@{app.settings.imap.host}", show_lines=False)
-    table.add_column("check")
-    table.add_column("result")
-    table.add_column("how to fix")
-    marks = {True: "[green]ok[/]", None: "[yellow]note[/]", False: "[red]FAILED[/]"}
+    table.add_column(_("check"))
+    table.add_column(_("result"))
+    table.add_column(_("how to fix"))
+    marks = {True: "[green]" + _("ok") + "[/]", None: "[yellow]" + _("note") + "[/]", False: "[red]" + _("FAILED") + "[/]"}
     for c in checks:
-        table.add_row(c.name, f"{marks[c.ok]} {_escape(c.result)}", _escape(c.fix))
+        table.add_row(_(c.name), f"{marks[c.ok]} {_escape(c.result)}", _escape(c.fix))
     con.print(table)
     failed = [c for c in checks if c.ok is False]
     if failed:
-        typer.echo(f"error: {failed[0].name}: {failed[0].result}", err=True)
+        typer.echo(t("error: {name}: {result}", name=_(failed[0].name), result=failed[0].result), err=True)
         raise typer.Exit(failed[0].code)
-    con.print("all checks passed" + (" (see the notes above)" if any(c.ok is None for c in checks) else ""))
+    con.print(_("all checks passed") + (_(" (see the notes above)") if any(c.ok is None for c in checks) else ""))
 
 
 def home_check(settings):
@@ -116,12 +121,12 @@ def home_check(settings):
     from .sources.imap_doctor import Check
 
     if not settings.home.is_dir():
-        return Check("home", None, f"{settings.home} does not exist yet", "`certmerge init` creates it (0700)")
+        return Check(N_("home"), None, t("{home} does not exist yet", home=settings.home), _("`certmerge init` creates it (0700)"))
     changed = tighten_home(settings.home, settings.db_file)
     if not changed:
-        return Check("home", True, f"{settings.home}: only you can read it (directories 0700, files 0600)")
+        return Check(N_("home"), True, t("{home}: only you can read it (directories 0700, files 0600)", home=settings.home))
     left = [c for c in changed if "->" not in c]
-    return Check("home", None if not left else False, "tightened: " + "; ".join(changed),
+    return Check(N_("home"), None if not left else False, "tightened: " + "; ".join(changed),
                  "nothing more to do" if not left else "move the home to a directory of your own (--home)")
 
 

@@ -12,7 +12,8 @@ import typer
 from .cli import _STATE, _app, cli, handled
 from .errors import UserError
 
-service_cli = typer.Typer(help="Run the watcher as a service: a systemd user unit (Linux) or a launchd agent (macOS).",
+service_cli = typer.Typer(help="Run the watcher as a service: a systemd user unit (Linux) or a launchd agent (macOS).\n\n"
+                               "Example: certmerge service install --print",
                           no_args_is_help=True)
 cli.add_typer(service_cli, name="service")
 
@@ -29,7 +30,9 @@ def _settings():
 @handled
 def install(print_only: bool = typer.Option(False, "--print", help="Print the unit (or plist) without installing it."),
             platform: Optional[str] = _PLATFORM) -> None:
-    """Write and enable the service that runs `certmerge watch` for this home, restarted when it fails."""
+    """Write and enable the service that runs `certmerge watch` for this home, restarted when it fails.
+
+    Example: certmerge service install --print"""
     from . import service
 
     kind = service.platform_kind(platform)
@@ -61,7 +64,9 @@ def _ready(settings) -> None:
 @service_cli.command("uninstall")
 @handled
 def uninstall(platform: Optional[str] = _PLATFORM) -> None:
-    """Stop and remove the service (the home and its data stay)."""
+    """Stop and remove the service (the home and its data stay).
+
+    Example: certmerge service uninstall"""
     from . import service
 
     for line in service.uninstall(service.platform_kind(platform)):
@@ -72,7 +77,9 @@ def uninstall(platform: Optional[str] = _PLATFORM) -> None:
 @handled
 def status(platform: Optional[str] = _PLATFORM,
            as_json: bool = typer.Option(False, "--json", help="Machine-readable output.")) -> None:
-    """Whether the watcher is alive, when it last reached the mailbox, and what waits to be delivered."""
+    """Whether the watcher is alive, when it last reached the mailbox, and what waits to be delivered.
+
+    Example: certmerge service status --json"""
     info = _status(platform)
     if as_json:
         typer.echo(json.dumps(info, ensure_ascii=False, indent=2, default=str))

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .model import REVIEW_THRESHOLD, WEAK_CONFIDENCE
+from .i18n import _, t
 
 DEFAULT_VENDOR_DOMAINS = ("amazon.com", "amazonses.com", "credly.com")
 
@@ -134,16 +135,16 @@ _SECRET_KEYS = {"password", "token", "secret", "access_token"}
 
 def _section(cls, raw: dict, path: Path, name: str):
     if not isinstance(raw, dict):
-        raise ConfigError(path, name, "must be a table", f"write it as [{name}]")
+        raise ConfigError(path, name, _("must be a table"), t("write it as [{name}]", name=name))
     known = {f.name: f for f in fields(cls)}
     values = {}
     for key, value in raw.items():
         if key in _SECRET_KEYS:
-            raise ConfigError(path, f"{name}.{key}", "secrets do not belong in config.toml",
-                              "use password_command, password_env or `certmerge login` (keyring)")
+            raise ConfigError(path, f"{name}.{key}", _("secrets do not belong in config.toml"),
+                              _("use password_command, password_env or `certmerge login` (keyring)"))
         if key not in known:
-            raise ConfigError(path, f"{name}.{key}", "unknown key",
-                              f"known keys: {', '.join(sorted(known))}")
+            raise ConfigError(path, f"{name}.{key}", _("unknown key"),
+                              t("known keys: {join}", join=', '.join(sorted(known))))
         default = known[key].default
         if f"{name}.{key}" in _QUIET_KEYS:  # its value may hold a token: never echo it in an error
             value = _quiet(value, default, path, f"{name}.{key}")
@@ -167,24 +168,24 @@ def _quiet(value, default, path: Path, key: str):
 def _coerce(value, default, path: Path, key: str):
     if isinstance(default, bool):
         if not isinstance(value, bool):
-            raise ConfigError(path, key, f"expected true or false, got {value!r}")
+            raise ConfigError(path, key, t("expected true or false, got {value!r}", value=value))
         return value
     if isinstance(default, (int, float)):
         if isinstance(value, bool) or not isinstance(value, (int, float)):
-            raise ConfigError(path, key, f"expected a number, got {value!r}")
+            raise ConfigError(path, key, t("expected a number, got {value!r}", value=value))
         if not math.isfinite(value) or value < 0:  # TOML has nan and inf
-            raise ConfigError(path, key, f"expected a finite positive number, got {value!r}")
+            raise ConfigError(path, key, t("expected a finite positive number, got {value!r}", value=value))
         if isinstance(default, int) and value != int(value):
-            raise ConfigError(path, key, f"expected a whole number, got {value!r}")
+            raise ConfigError(path, key, t("expected a whole number, got {value!r}", value=value))
         return type(default)(value)
     if isinstance(default, tuple):
         if isinstance(value, str):
             value = [value]
         if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-            raise ConfigError(path, key, f"expected a list of strings, got {value!r}")
+            raise ConfigError(path, key, t("expected a list of strings, got {value!r}", value=value))
         return tuple(value)
     if not isinstance(value, str):
-        raise ConfigError(path, key, f"expected a string, got {value!r}")
+        raise ConfigError(path, key, t("expected a string, got {value!r}", value=value))
     return value
 
 
@@ -192,14 +193,14 @@ def _check(s: Settings) -> None:
     path = s.config_path
     imap = s.imap
     if imap.security not in ("tls", "starttls", "plain"):
-        raise ConfigError(path, "imap.security", f"expected tls, starttls or plain, got {imap.security!r}")
+        raise ConfigError(path, "imap.security", t("expected tls, starttls or plain, got {security!r}", security=imap.security))
     if imap.auth not in ("password", "xoauth2", "oauthbearer"):
-        raise ConfigError(path, "imap.auth", f"expected password, xoauth2 or oauthbearer, got {imap.auth!r}")
+        raise ConfigError(path, "imap.auth", t("expected password, xoauth2 or oauthbearer, got {auth!r}", auth=imap.auth))
     if imap.security == "plain" and imap.host and not is_loopback(imap.host):
-        raise ConfigError(path, "imap.security", "plain text is allowed only to a loopback address",
-                          'use security = "tls" (port 993) or "starttls"')
+        raise ConfigError(path, "imap.security", _("plain text is allowed only to a loopback address"),
+                          _('use security = "tls" (port 993) or "starttls"'))
     if not 0 < imap.port < 65536:
-        raise ConfigError(path, "imap.port", f"expected a port number 1-65535, got {imap.port}")
+        raise ConfigError(path, "imap.port", t("expected a port number 1-65535, got {port}", port=imap.port))
     if not WEAK_CONFIDENCE < s.classify.review_threshold <= 1:
         raise ConfigError(path, "classify.review_threshold",
                           f"expected a number above {WEAK_CONFIDENCE} and at most 1, got {s.classify.review_threshold}",
@@ -211,7 +212,7 @@ def _check(s: Settings) -> None:
                               'like "JP" or "US"; empty: by the language (see the README)')
     _check_timezone(path, s.reminders.timezone)
     if s.watch.interval < 1:
-        raise ConfigError(path, "watch.interval", "expected at least 1 second")
+        raise ConfigError(path, "watch.interval", _("expected at least 1 second"))
     _check_ranges(s)
 
 
@@ -223,7 +224,7 @@ def _check_ranges(s: Settings) -> None:
                                   ("notify.unreachable_minutes", s.notify.unreachable_minutes, 1, 10080),
                                   ("reminders.follow_up_after", s.reminders.follow_up_after, 0, 30)):
         if not low <= value <= high:
-            raise ConfigError(s.config_path, key, f"expected a number from {low} to {high}, got {value:g}")
+            raise ConfigError(s.config_path, key, t("expected a number from {low} to {high}, got {value:g}", low=low, high=high, value=value))
 
 
 def _check_timezone(path: Path, name: str) -> None:
@@ -251,17 +252,17 @@ def load_settings(home: Path | None = None) -> Settings:
     """Read `home/config.toml` (missing: defaults). Raises ConfigError naming the file and key."""
     home = Path(home).expanduser() if home else default_home()
     if home.exists() and not home.is_dir():
-        raise ConfigError("", "", f"the certmerge home {home} is not a directory",
-                          "give --home (or CERTMERGE_HOME) a directory, or a path that does not exist yet")
+        raise ConfigError("", "", t("the certmerge home {home} is not a directory", home=home),
+                          _("give --home (or CERTMERGE_HOME) a directory, or a path that does not exist yet"))
     path = home / "config.toml"
     raw: dict = {}
     if path.exists():
         try:
             raw = tomllib.loads(path.read_text(encoding="utf-8"))
         except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(path, "", f"not valid TOML ({exc})", "fix the line it names") from None
+            raise ConfigError(path, "", t("not valid TOML ({exc})", exc=exc), _("fix the line it names")) from None
         except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(path, "", f"cannot be read ({exc})") from None
+            raise ConfigError(path, "", t("cannot be read ({exc})", exc=exc)) from None
     sections = {"imap": ImapSettings, "classify": ClassifySettings, "watch": WatchSettings,
                 "notify": NotifySettings, "reminders": ReminderSettings}
     kwargs = {}

@@ -22,6 +22,7 @@ from .app import App, VerifyAnswers
 from .casefile import load_casefile
 from .config import load_settings
 from .errors import UserError
+from .i18n import _, t
 from .parse import parse_bytes
 from .sources.folder import FolderSource
 
@@ -67,12 +68,12 @@ def _user_step(con: Console, app: App, clock: _Clock, what: str, arg) -> None:
         con.print(Panel(preview, title=f"you: draft {path.name}", expand=False))
     elif what == "sent":
         case = app.sent(case)
-        con.print(f"[green]you:[/] sent the reply → state [bold]{case['state']}[/]")
+        con.print(t("[green]you:[/] sent the reply → state [bold]{state}[/]", state=case['state']))
     elif what == "verify":
         case = app.verify(case, arg)
         checks = "all moved" if arg.credly_ok else "certifications and voucher moved, Credly badges did not"
-        con.print(f"[green]you:[/] checked the portal ({checks}) → state [bold]{case['state']}[/]")
-    con.print(f"  next: {render.action_text(app.next_action(case))}", markup=False, style="cyan")
+        con.print(t("[green]you:[/] checked the portal ({checks}) → state [bold]{state}[/]", checks=checks, state=case['state']))
+    con.print(t("  next: {action_text}", action_text=render.action_text(app.next_action(case))), markup=False, style="cyan")
 
 
 def run_demo(con: Console, keep: bool = False, pause: float = 0.0) -> Path:
@@ -85,13 +86,13 @@ def run_demo(con: Console, keep: bool = False, pause: float = 0.0) -> Path:
     clock = _Clock(start)
     app = App(load_settings(home), clock=clock)
     try:
-        con.print(Rule("certmerge demo: merging AWS01357913 into AWS02468135"))
+        con.print(Rule(_("certmerge demo: merging AWS01357913 into AWS02468135")))
         cf = load_casefile(samples / "case.toml", today=dt.date(2026, 11, 2))
         case = app.init_case(cf)
-        con.print(f"[bold]init[/]: case recorded, route = {cf.route} (both accounts hold certifications)")
-        con.print("[bold]form[/]: `certmerge form` shows what to enter on the support page; the user submits it")
+        con.print(t("[bold]init[/]: case recorded, route = {route} (both accounts hold certifications)", route=cf.route))
+        con.print(_("[bold]form[/]: `certmerge form` shows what to enter on the support page; the user submits it"))
         case = app.submitted(case)
-        con.print(f"[bold]submitted[/] → state [bold]{case['state']}[/]")
+        con.print(t("[bold]submitted[/] → state [bold]{state}[/]", state=case['state']))
         source = FolderSource(inbox)
         for mail_file in mails:
             try:
@@ -100,19 +101,19 @@ def run_demo(con: Console, keep: bool = False, pause: float = 0.0) -> Path:
                 when = None
             clock.advance_to(when)
             shutil.copy2(mail_file, inbox / mail_file.name)
-            con.print(Rule(f"{clock.now:%Y-%m-%d %H:%M} UTC · new mail {mail_file.name}", style="dim"))
+            con.print(Rule(t("{now:%Y-%m-%d %H:%M} UTC · new mail {name}", now=clock.now, name=mail_file.name), style="dim"))
             render.outcomes(con, app.poll_once(source))
             for what, arg in _USER_SCRIPT.get(mail_file.name[:2], []):
                 _user_step(con, app, clock, what, arg)
             if pause:
                 time.sleep(pause)
-        con.print(Rule("final status"))
-        render.status(con, app.status(), app.quarantined(), clock())
+        con.print(Rule(_("final status")))
+        render.status_full(con, app.status(), app.quarantined(), clock())
         final = app.case()["state"]
-        con.print(f"Drafts written: {', '.join(sorted(p.name for p in app.settings.drafts_dir.glob('*.eml')))}")
-        con.print(f"Demo finished: the case is [bold]{final}[/].")
+        con.print(t("Drafts written: {join}", join=', '.join(sorted(p.name for p in app.settings.drafts_dir.glob('*.eml')))))
+        con.print(t("Demo finished: the case is [bold]{final}[/].", final=final))
         if keep:
-            con.print(f"The demo home is kept at {home} (try: certmerge --home {home} status)")
+            con.print(t("The demo home is kept at {home} (try: certmerge --home {home} status)", home=home))
         return home
     finally:
         app.close()

@@ -239,8 +239,8 @@ _TEXT = {
 
 def _body(purpose: Purpose, cf: dict, lang: Lang, asks: Asks, missing: list[str]) -> str:
     tx, name = _TEXT[lang], cf["user"]["name"]
-    t, s = cf["target"], cf["source"]
-    ids = tx["ids"].format(t=t["account_id"], s=s["account_id"])
+    target, source = cf["target"], cf["source"]
+    ids = tx["ids"].format(t=target["account_id"], s=source["account_id"])
     answers = answer_lines(asks, cf, lang)
     if purpose is Purpose.CONFIRM_MERGE and Ask.CONFIRM not in asks.items:
         answers.append(_confirm(cf, lang))  # an approval says what it approves, whatever else was asked

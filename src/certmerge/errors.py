@@ -42,8 +42,9 @@ class IllegalTransition(CertmergeError):
     """The lifecycle refused an event in the current state; the state is unchanged."""
 
     def __init__(self, state: object, event: object) -> None:
-        super().__init__(f"event {getattr(event, 'value', event)!s} is not allowed in state "
-                         f"{getattr(state, 'value', state)!s}")
+        from .storedtext import NOT_ALLOWED, fmt  # stored in a mail's effect: English, localized when shown
+
+        super().__init__(fmt(NOT_ALLOWED, event=getattr(event, "value", event), state=getattr(state, "value", state)))
         self.state = state
         self.event = event
 

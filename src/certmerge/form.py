@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .drafts import account_block
+from .i18n import _, t
 from .model import CaseFile, Lang
 
 SUPPORT_PAGE = "https://support.aws.amazon.com/#/contacts/aws-training"
@@ -11,19 +12,20 @@ PORTAL = "https://www.aws.training/ (Profile > Account merge)"
 
 def form_steps(cf: CaseFile) -> list[tuple[str, str]]:
     """(what to do, what to enter) pairs for the Training and Certification support page."""
-    t = cf.target
+    tgt = cf.target
     return [
-        ("Open the AWS Training and Certification support page", SUPPORT_PAGE),
-        ("Inquiry type", "AWS Training and Certification"),
-        ("Issue type / category", "Account merge"),
-        ("An AI-generated answer is shown first", 'it cannot merge accounts that both hold certifications: choose "Create case"'),
-        ("Sign-in choice", '"Continue without signing in"'),
-        ("Name", cf.user_name),
-        ("Company", cf.company or "(leave empty)"),
-        ("Email for the reply", t.login_email),
-        ("Candidate ID / certification account ID", f"{t.account_id} (the account you keep)"),
-        ('"How can we help?"', "paste the text below"),
-        ("Submit, then record it", "`certmerge submitted` (the acknowledgement mail also records it)"),
+        (_("Open the AWS Training and Certification support page"), SUPPORT_PAGE),
+        (_("Inquiry type"), "AWS Training and Certification"),
+        (_("Issue type / category"), "Account merge"),
+        (_("An AI-generated answer is shown first"),
+         _('it cannot merge accounts that both hold certifications: choose "Create case"')),
+        (_("Sign-in choice"), '"Continue without signing in"'),
+        (_("Name"), cf.user_name),
+        (_("Company"), cf.company or _("(leave empty)")),
+        (_("Email for the reply"), tgt.login_email),
+        (_("Candidate ID / certification account ID"), t("{id} (the account you keep)", id=tgt.account_id)),
+        ('"How can we help?"', _("paste the text below")),
+        (_("Submit, then record it"), _("`certmerge submitted` (the acknowledgement mail also records it)")),
     ]
 
 
@@ -47,9 +49,9 @@ def help_text(cf: CaseFile) -> str:
 
 def self_service_steps(cf: CaseFile) -> list[tuple[str, str]]:
     return [
-        ("Sign in to the portal with the account you keep", f"{cf.target.account_id} ({cf.target.login_email})"),
-        ("Open", PORTAL),
-        ("Enter the other account's login", f"{cf.source.account_id} ({cf.source.login_email})"),
-        ("Confirm with the code sent to that address", "the merge is immediate"),
-        ("Then check and record", "`certmerge verify`"),
+        (_("Sign in to the portal with the account you keep"), f"{cf.target.account_id} ({cf.target.login_email})"),
+        (_("Open"), PORTAL),
+        (_("Enter the other account's login"), f"{cf.source.account_id} ({cf.source.login_email})"),
+        (_("Confirm with the code sent to that address"), _("the merge is immediate")),
+        (_("Then check and record"), "`certmerge verify`"),
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .config import Settings
 from .errors import StoreError, UserError
+from .i18n import _, t
 
 
 class NoCase(UserError):
@@ -21,16 +22,16 @@ def traces(settings: Settings) -> list[str]:
     found = []
     drafts = list(settings.drafts_dir.glob("*.eml")) if settings.drafts_dir.is_dir() else []
     if drafts:
-        found.append(f"{len(drafts)} draft(s)")
+        found.append(t("{n} draft(s)", n=len(drafts)))
     log = settings.logs_dir / "certmerge.log"
     if log.is_file() and log.stat().st_size:
-        found.append("a log")
+        found.append(_("a log"))
     kept = [p for p in settings.quarantine_dir.iterdir() if p.is_file()] if settings.quarantine_dir.is_dir() else []
     if kept:
-        found.append(f"{len(kept)} quarantined file(s)")
+        found.append(t("{n} quarantined file(s)", n=len(kept)))
     db = settings.db_file
     if db is not None and db.with_name(db.name + "-wal").is_file():
-        found.append("its write-ahead log")
+        found.append(_("its write-ahead log"))
     return found
 
 
@@ -45,16 +46,15 @@ def check_database(settings: Settings, create: bool) -> None:
     except FileNotFoundError:
         size = None
     except OSError as exc:
-        raise StoreError(f"the database {db} cannot be read ({exc.strerror})",
-                         "check the permissions of the certmerge home") from None
+        raise StoreError(t("the database {db} cannot be read ({strerror})", db=db, strerror=exc.strerror),
+                         _("check the permissions of the certmerge home")) from None
     if size:
         return
     used = traces(settings)
     if used and not create:
-        what = "missing" if size is None else "empty (0 bytes)"
-        raise StoreError(f"the database {db} is {what}, but this home was in use ({', '.join(used)}): "
-                         "the case record was lost or moved; nothing was created",
-                         "put the file back from a backup, or `certmerge import` an export; "
-                         "`certmerge init` starts over")
+        what = _("missing") if size is None else _("empty (0 bytes)")
+        raise StoreError(t("the database {db} is {what}, but this home was in use ({join}): the case record was lost or moved; nothing was created", db=db, what=what, join=', '.join(used)),
+                         _("put the file back from a backup, or `certmerge import` an export; "
+                         "`certmerge init` starts over"))
     if not create:
-        raise NoCase(f"no case yet in {settings.home}", "run `certmerge init` first")
+        raise NoCase(t("no case yet in {home}", home=settings.home), _("run `certmerge init` first"))

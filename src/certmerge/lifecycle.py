@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field, replace
 
 from .errors import IllegalTransition
+from .i18n import N_, _, t, when
 from .model import CaseState as S
 from .model import CaseView, Event as E, MailKind, NextAction
 
@@ -163,7 +164,7 @@ def _wait(title: str, since: dt.datetime | None, days: int, until: dt.datetime |
         return NextAction("wait", title, f"usually within {days} business days", wait_until=until,
                           on_whom="support")
     until = since + dt.timedelta(days=days) if since else None
-    return NextAction("wait", title, f"usually within {days} days", wait_until=until, on_whom="support")
+    return NextAction("wait", title, t("usually within {days} days", days=days), wait_until=until, on_whom="support")
 
 
 # support may still resolve (close) the case before the merge is done: a reply reopens it
@@ -175,22 +176,22 @@ def next_action(case: CaseView, now: dt.datetime) -> NextAction:
     """The exact next step for the user in this case's state. A deadline that has passed stays, overdue."""
     action = _by_state(case, now)
     if case.pending_kind is MailKind.CREDLY_FOLLOWUP and case.pending.items and case.state in _AFTER_MERGE:
-        action = NextAction("draft", "Answer support's question about the Credly badges",
+        action = NextAction("draft", _("Answer support's question about the Credly badges"),
                             draft_purpose="credly_reply")
     if case.reopen_by and case.state in OPEN_STATES:
         late = case.reopen_by <= now
-        note = (f"{'OVERDUE: ' if late else ''}support resolved the case; a reply by "
-                f"{case.reopen_by:%Y-%m-%d %H:%M} UTC reopens it")
-        return NextAction("draft", "Reply to reopen the case", note, draft_purpose="reopen",
+        note = (_("OVERDUE: ") if late else "") + t("support resolved the case; a reply by {when} reopens it",
+                                                     when=when(case.reopen_by))
+        return NextAction("draft", _("Reply to reopen the case"), note, draft_purpose="reopen",
                           wait_until=case.reopen_by, overdue=late)
     if case.deadline and case.state is not S.CLOSED:
         # an auto-close warning: whatever is due becomes urgent; with nothing due, ask to keep it open
         late = case.deadline <= now
-        note = (f"OVERDUE: support said it would close the case on {case.deadline:%Y-%m-%d %H:%M} UTC without a "
-                "reply" if late else f"support closes the case on {case.deadline:%Y-%m-%d %H:%M} UTC unless you reply")
+        note = (t("OVERDUE: support said it would close the case on {when} without a reply", when=when(case.deadline))
+                if late else t("support closes the case on {when} unless you reply", when=when(case.deadline)))
         if action.kind == "draft":
             return replace(action, detail=note, wait_until=case.deadline, overdue=late)
-        return NextAction("draft", "Reply so that the case stays open", note, draft_purpose="keep_open",
+        return NextAction("draft", _("Reply so that the case stays open"), note, draft_purpose="keep_open",
                           wait_until=case.deadline, overdue=late)
     return action
 
@@ -205,46 +206,48 @@ def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
     st = case.state
     since = _ball_with_support_since(case)
     if st is S.PREPARING:
-        return NextAction("form", "Finish the case file", "run `certmerge init`")
+        return NextAction("form", _("Finish the case file"), _("run `certmerge init`"))
     if st is S.SELF_SERVICE:
-        return NextAction("portal", "Merge in the portal yourself",
-                          "aws.training > Profile > Account merge, signed in with the account you keep;"
-                          " then `certmerge verify`. If the portal refuses: `certmerge form`.")
+        return NextAction("portal", _("Merge in the portal yourself"),
+                          _("aws.training > Profile > Account merge, signed in with the account you keep; then "
+                            "`certmerge verify`. If the portal refuses: `certmerge form`."))
     if st is S.READY_TO_SUBMIT:
-        return NextAction("form", "Open a support case",
-                          "run `certmerge form` for what to enter, then `certmerge submitted`")
+        return NextAction("form", _("Open a support case"),
+                          _("run `certmerge form` for what to enter, then `certmerge submitted`"))
     if st is S.INFO_REQUESTED:
-        return NextAction("draft", "Answer support's questions", draft_purpose="info_reply")
+        return NextAction("draft", _("Answer support's questions"), draft_purpose="info_reply")
     if st is S.CONFIRMATION_REQUESTED:
-        return NextAction("draft", "Confirm the merge", draft_purpose="confirm_merge")
+        return NextAction("draft", _("Confirm the merge"), draft_purpose="confirm_merge")
     if st is S.COMPLETED:
         if case.missing_items:
-            return NextAction("draft", "Tell support what did not move",
-                              ", ".join(case.missing_items), draft_purpose="report_missing")
-        return NextAction("checks", "Check the portal and Credly, then record it",
-                          "run `certmerge verify`")
+            from .storedtext import localize
+
+            return NextAction("draft", _("Tell support what did not move"),
+                              ", ".join(localize(m) for m in case.missing_items), draft_purpose="report_missing")
+        return NextAction("checks", _("Check the portal and Credly, then record it"), _("run `certmerge verify`"))
     if st is S.CLOSED:
-        return NextAction("done", "Nothing left to do: the merge is verified", on_whom="nobody")
+        return NextAction("done", _("Nothing left to do: the merge is verified"), on_whom="nobody")
     if st is S.CREDLY_REQUESTED:
         if not case.last_reply_sent_at or (case.state_since and case.last_reply_sent_at < case.state_since):
-            return NextAction("draft", "Ask support to move the Credly badges",
+            return NextAction("draft", _("Ask support to move the Credly badges"),
                               draft_purpose="credly_request")
         if case.last_support_mail_at and case.last_support_mail_at > case.last_reply_sent_at:
-            return NextAction("checks", "Support answered: check Credly again", "run `certmerge verify`")
-    title, days = _WAITING[st]  # a state with no next action above is a waiting one: KeyError if it is neither
+            return NextAction("checks", _("Support answered: check Credly again"), _("run `certmerge verify`"))
+    title, days = _WAITING[st]
+    title = _(title)  # a state with no next action above is a waiting one: KeyError if it is neither
     if case.follow_up_at is not None:
         silent, until = now >= case.follow_up_at, case.expected_by
     else:  # no calendar given: calendar days
         silent, until = bool(since and now - since > dt.timedelta(days=days + 2)), None
     if since and silent:
-        return NextAction("draft", "Support has been silent for long: send a polite follow-up",
-                          f"no answer since {since:%Y-%m-%d}", draft_purpose="follow_up")
+        return NextAction("draft", _("Support has been silent for long: send a polite follow-up"),
+                          t("no answer since {date}", date=when(since, zone=False)[:10]), draft_purpose="follow_up")
     return _wait(title, since, days, until)
 
 
-_WAITING = {S.AWAITING_SUPPORT: ("Wait for an agent's reply", AGENT_REPLY_DAYS),
-            S.AWAITING_COMPLETION: ("Wait for the completion notice", COMPLETION_DAYS),
-            S.CREDLY_REQUESTED: ("Wait for the Credly badges", CREDLY_DAYS)}
+_WAITING = {S.AWAITING_SUPPORT: (N_("Wait for an agent's reply"), AGENT_REPLY_DAYS),
+            S.AWAITING_COMPLETION: (N_("Wait for the completion notice"), COMPLETION_DAYS),
+            S.CREDLY_REQUESTED: (N_("Wait for the Credly badges"), CREDLY_DAYS)}
 
 
 def support_wait(case: CaseView) -> tuple[dt.datetime, int] | None:

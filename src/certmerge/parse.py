@@ -17,6 +17,7 @@ import re
 from email.message import Message
 from email.utils import getaddresses, parsedate_to_datetime
 
+from . import storedtext as st
 from .charsets import decode_bytes, decode_iso2022jp
 from .errors import ParseError
 from .model import Address, Email
@@ -327,25 +328,25 @@ def _recover_headers(raw: bytes) -> Message | None:
 def parse_bytes(raw: bytes) -> Email:
     """Parse one mail. Raises ParseError only for input that is not a mail at all."""
     if not raw or not raw.strip():
-        raise ParseError("empty file")
+        raise ParseError(st.PARSE_EMPTY)
     if len(raw) > MAX_BYTES:
-        raise ParseError(f"{len(raw) // (1024 * 1024)} MB is larger than any mail ({MAX_BYTES // 2**20} MB)")
+        raise ParseError(st.fmt(st.PARSE_TOO_BIG, size=len(raw) // (1024 * 1024), limit=MAX_BYTES // 2**20))
     head = raw[:4096]
     if b"\x00" in head and head.count(b"\x00") > len(head) // 20:
-        raise ParseError("binary data, not a mail")
+        raise ParseError(st.PARSE_BINARY)
     body = _start_of_headers(raw)
     try:
         msg = email.message_from_bytes(body, policy=email.policy.compat32)
         if not msg.keys():
             msg = _recover_headers(body)
     except Exception as exc:  # noqa: BLE001 - the parser is lenient; anything else is not a mail
-        raise ParseError(f"unparseable ({exc.__class__.__name__})") from None
+        raise ParseError(st.fmt(st.PARSE_UNPARSEABLE, name=exc.__class__.__name__)) from None
     if msg is None or not msg.keys():
-        raise ParseError("no mail headers found")
+        raise ParseError(st.PARSE_NO_HEADERS)
     try:
         return _to_email(msg, raw, 0)
     except RecursionError:
-        raise ParseError("MIME structure nested too deep") from None
+        raise ParseError(st.PARSE_TOO_DEEP) from None
 
 
 def inspect(raw: bytes) -> dict:

@@ -17,6 +17,10 @@ from .errors import IllegalTransition
 from .drafts import placeholders
 from .model import REVIEW_THRESHOLD, Authenticity, CaseState, Classification, Email, Event, MailKind
 from .model import Change
+from .storedtext import (AUTO_CLOSE, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD_NOT_YOURS as NOT_FROM_YOU,
+                         MAIL_EVENT, MOVED, NEEDS_REVIEW, NO_CASE, NOT_TRUSTED, OWN_MAIL, PLACEHOLDERS_LEFT, REOPEN,
+                         REPLY_BY, REPLY_SENT, SENT, SENT_MOVED, SENT_WARNING, STAYS, UNEXPECTED, UNVERIFIED, fmt,
+                         stored_time)
 
 AUTO_CLOSE_DAYS = 3  # an auto-close warning that names no date or duration
 FORWARD_NOT_YOURS = "a forward from"  # how the effect of a forward by someone else starts (see `accept`)
@@ -93,9 +97,9 @@ def _message_row(mail: Email, cls: Classification, origin: str, now: dt.datetime
 
 def _may_move(cls: Classification, policy: Policy) -> tuple[bool, str]:
     if cls.authenticity is Authenticity.FAIL:
-        return False, f"NOT trusted ({cls.auth_reason}): ignored, the case did not move"
+        return False, fmt(NOT_TRUSTED, reason=cls.auth_reason)
     if cls.authenticity is Authenticity.UNVERIFIED and policy.require_authenticated:
-        return False, f"{UNVERIFIED_BLOCKED}{cls.auth_reason}) and require_authenticated is on: the case did not move"
+        return False, fmt(UNVERIFIED, reason=cls.auth_reason)
     return True, ""
 
 
@@ -106,7 +110,7 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     needs_review = cls.confidence < policy.review_threshold
     change = Change(position=position, seen_key=seen_key)
     if case is None:
-        summary = f"{cls.kind.value}: not part of a case, recorded"
+        summary = fmt(NO_CASE, kind=cls.kind.value)
         change.message = _message_row(mail, cls, origin, now, None, summary, needs_review, "in")
         return Effect(change, None, None, None, summary)
     change.case_id = case["id"]
@@ -115,41 +119,41 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     own = mail.sender.email in user_addresses(case["casefile"])
     if own and mail.forwarded is None:
         return _own_reply(mail, cls, case, origin, now, change)
-    events: list[dict[str, Any]] = [{"at": now, "type": "mail", "detail": f"{cls.kind.value} from "
-                                     f"{mail.sender.email} [{cls.authenticity.value}]: {mail.subject[:120]}"}]
+    events: list[dict[str, Any]] = [{"at": now, "type": "mail", "detail": fmt(
+        MAIL_EVENT, kind=cls.kind.value, sender=mail.sender.email, auth=cls.authenticity.value,
+        subject=mail.subject[:120])}]
     updates: dict[str, Any] = {}
     new_state = state
     ok, why_not = _may_move(cls, policy)
     if ok and mail.forwarded is not None and not (own and cls.authenticity is Authenticity.PASS):
         # a forward is authenticated as its outer sender: only the user's own, authenticated forwards count
-        who = "not authenticated as yours" if own else "not from you"
-        ok, why_not = False, (f"{FORWARD_NOT_YOURS} {mail.sender.email}, {who}: it reads as "
-                              f"{cls.kind.value}; the case did not move (`certmerge accept` it if it is real)")
+        who = FORWARD_NOT_AUTHENTICATED if own else NOT_FROM_YOU
+        ok, why_not = False, fmt(FORWARD, sender=mail.sender.email, who=who, kind=cls.kind.value)
     ev = lifecycle.event_for(cls.kind)
     if not ok:
         events.append({"at": now, "type": "warning", "detail": why_not})
         summary = why_not
     else:
         updates.update(_support_facts(mail, cls, case, policy, received))
-        summary = f"{cls.kind.value}: recorded, state stays {state.value}"
+        summary = fmt(STAYS, kind=cls.kind.value, state=state.value)
         timed = _deadlines(cls, received, state)
         updates.update(timed)
         if timed:
             summary = _deadline_summary(cls, timed)
             events.append({"at": now, "type": "warning", "detail": summary})
         if ev is not None and needs_review:
-            summary = f"{cls.kind.value} (confidence {cls.confidence:.2f}): needs review, the case did not move"
+            summary = fmt(NEEDS_REVIEW, kind=cls.kind.value, confidence=f"{cls.confidence:.2f}")
             events.append({"at": now, "type": "warning", "detail": summary})
         elif ev is not None:
             try:
                 new_state = lifecycle.step(state, ev)
             except IllegalTransition as exc:
                 needs_review = True
-                summary = f"{cls.kind.value} was not expected ({exc}); recorded for review, state unchanged"
+                summary = fmt(UNEXPECTED, kind=cls.kind.value, reason=exc)
                 events.append({"at": now, "type": "warning", "detail": summary})
             else:
                 if new_state is not state:
-                    summary = f"{cls.kind.value}: {state.value} -> {new_state.value}"
+                    summary = fmt(MOVED, kind=cls.kind.value, from_state=state.value, to_state=new_state.value)
                     move = lifecycle.record(state, new_state, now, cls.kind.value)
                     events += move.events
                     updates.update(move.updates)
@@ -180,11 +184,11 @@ def _deadlines(cls: Classification, received: dt.datetime, state: CaseState) -> 
 
 def _deadline_summary(cls: Classification, timed: dict[str, Any]) -> str:
     if timed.get("reopen_by"):
-        return f"support resolved the case: a reply by {timed['reopen_by']:%Y-%m-%d %H:%M %Z} reopens it"
+        return fmt(REOPEN, at=stored_time(timed["reopen_by"]))
     words = f" ({cls.asks.deadline_text})" if cls.asks.deadline_text else ""
     if cls.kind is MailKind.AUTO_CLOSE_WARNING:
-        return f"auto-close warning: reply before {timed['deadline']:%Y-%m-%d %H:%M %Z}{words} or the case closes"
-    return f"{cls.kind.value}: reply by {timed['deadline']:%Y-%m-%d %H:%M %Z}{words}"
+        return fmt(AUTO_CLOSE, at=stored_time(timed["deadline"]), words=words)
+    return fmt(REPLY_BY, kind=cls.kind.value, at=stored_time(timed["deadline"]), words=words)
 
 
 def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
@@ -214,22 +218,22 @@ def _own_reply(mail: Email, cls: Classification, case: dict, origin: str, now: d
         new_state = lifecycle.step(state, ev)
     except IllegalTransition:
         new_state = state
-    summary = f"your reply was sent ({state.value} -> {new_state.value})" if new_state is not state \
-        else "your reply was sent"
+    summary = fmt(SENT_MOVED, from_state=state.value, to_state=new_state.value) if new_state is not state \
+        else SENT
     updates: dict[str, Any] = {"last_reply_sent_at": sent_at, "deadline": None, "reopen_by": None, "updated_at": now}
-    events = [{"at": now, "type": "action", "detail": f"reply sent: {mail.subject[:120]}", "event": ev.value}]
+    events = [{"at": now, "type": "action", "detail": fmt(REPLY_SENT, subject=mail.subject[:120]), "event": ev.value}]
     left = placeholders(mail.text)
     if left:
-        events.append({"at": now, "type": "warning", "detail": f"your sent reply still holds {len(left)} "
-                       f"placeholder(s) to fill in: {left[0][:100]}; send support the missing answer"})
-        summary += f"; WARNING: it still holds {len(left)} placeholder(s)"
+        events.append({"at": now, "type": "warning", "detail": fmt(PLACEHOLDERS_LEFT, n=len(left),
+                                                                    placeholder=left[0][:100])})
+        summary = fmt(SENT_WARNING, summary=summary, n=len(left))
     move = lifecycle.record(state, new_state, now, ev.value)
     updates.update(move.updates)
     events += move.events
     change.case_updates = updates
     change.events = events
     change.drafts_sent_at = sent_at
-    own = replace(cls, authenticity=Authenticity.OWN, auth_reason=f"your own mail, from {mail.sender.email}")
+    own = replace(cls, authenticity=Authenticity.OWN, auth_reason=fmt(OWN_MAIL, sender=mail.sender.email))
     change.message = _message_row(mail, own, origin, now, case["id"], summary, False, "out")
     return Effect(change, case, state.value, new_state.value, summary)
 

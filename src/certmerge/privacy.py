@@ -15,7 +15,7 @@ from pathlib import Path
 
 DIR_MODE = 0o700
 FILE_MODE = 0o600
-SUBDIRS = ("drafts", "logs", "quarantine")
+SUBDIRS = ("drafts", "logs", "quarantine", "folders")  # folders/: what a folder scan skipped (sources/folder.py)
 DB_COMPANIONS = ("", "-wal", "-shm", "-journal")  # SQLite's database file and the files beside it
 
 

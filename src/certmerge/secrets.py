@@ -19,6 +19,7 @@ import sys
 
 from .config import ImapSettings
 from .errors import UserError
+from .i18n import _, t
 
 KEYRING_SERVICE = "certmerge"
 COMMAND_TIMEOUT = 120.0  # a password manager may ask for its own passphrase first
@@ -57,18 +58,18 @@ def run_command(command: str, what: str, key: str) -> Secret:
         res = subprocess.run(command, shell=True, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                              timeout=COMMAND_TIMEOUT, check=False)
     except subprocess.TimeoutExpired:
-        raise UserError(f"imap.{key} did not finish within {COMMAND_TIMEOUT:g} s",
-                        f"run it by hand to check that it prints the {what} without waiting") from None
+        raise UserError(t("imap.{key} did not finish within {command_timeout:g} s", key=key, command_timeout=COMMAND_TIMEOUT),
+                        t("run it by hand to check that it prints the {what} without waiting", what=what)) from None
     except OSError as exc:
-        raise UserError(f"imap.{key} could not be started ({exc.strerror})", "check the command") from None
+        raise UserError(t("imap.{key} could not be started ({strerror})", key=key, strerror=exc.strerror), _("check the command")) from None
     if res.returncode != 0:
         # the output is not shown: it may hold part of the secret
-        raise UserError(f"imap.{key} failed (exit status {res.returncode}); its output is not shown",
-                        f"run it by hand to see why it does not print the {what}")
+        raise UserError(t("imap.{key} failed (exit status {returncode}); its output is not shown", key=key, returncode=res.returncode),
+                        t("run it by hand to see why it does not print the {what}", what=what))
     lines = res.stdout.decode("utf-8", errors="replace").splitlines()
     value = lines[0].strip() if lines else ""
     if not value:
-        raise UserError(f"imap.{key} printed nothing", f"it must print the {what} on its first line")
+        raise UserError(t("imap.{key} printed nothing", key=key), t("it must print the {what} on its first line", what=what))
     return Secret(value, key)
 
 
@@ -94,11 +95,11 @@ def keyring_set(username: str, password: str) -> str:
     try:
         keyring.set_password(KEYRING_SERVICE, username, password)
     except NoKeyringError:
-        raise UserError("no system keyring is available on this machine",
-                        "set imap.password_command (e.g. `pass show mail/imap`) or imap.password_env instead") from None
+        raise UserError(_("no system keyring is available on this machine"),
+                        _("set imap.password_command (e.g. `pass show mail/imap`) or imap.password_env instead")) from None
     except KeyringError as exc:
-        raise UserError(f"the system keyring refused to store the password ({exc.__class__.__name__})",
-                        "unlock the keyring, or use imap.password_command") from None
+        raise UserError(t("the system keyring refused to store the password ({name})", name=exc.__class__.__name__),
+                        _("unlock the keyring, or use imap.password_command")) from None
     backend = keyring.get_keyring()
     return getattr(backend, "name", backend.__class__.__name__)
 
@@ -110,8 +111,8 @@ def password(imap: ImapSettings, interactive: bool | None = None) -> Secret:
     if imap.password_env:
         value = os.environ.get(imap.password_env, "")
         if not value:
-            raise UserError(f"the environment variable {imap.password_env} (imap.password_env) is not set or empty",
-                            f"export {imap.password_env}=... before running certmerge")
+            raise UserError(t("the environment variable {password_env} (imap.password_env) is not set or empty", password_env=imap.password_env),
+                            t("export {password_env}=... before running certmerge", password_env=imap.password_env))
         return Secret(value, f"environment variable {imap.password_env}")
     if imap.use_keyring and imap.username:
         stored = keyring_get(imap.username)
@@ -123,15 +124,15 @@ def password(imap: ImapSettings, interactive: bool | None = None) -> Secret:
         value = getpass.getpass(f"IMAP password for {imap.username}@{imap.host}: ")
         if value:
             return Secret(value, "prompt")
-    raise UserError(f"no IMAP password for {imap.username or '(no username)'}@{imap.host}",
-                    "run `certmerge login` to store it in the system keyring, or set imap.password_command "
-                    "or imap.password_env in config.toml")
+    raise UserError(t("no IMAP password for {value}@{host}", value=imap.username or '(no username)', host=imap.host),
+                    _("run `certmerge login` to store it in the system keyring, or set imap.password_command "
+                    "or imap.password_env in config.toml"))
 
 
 def check_token_config(imap: ImapSettings) -> None:
     if not imap.token_command:
-        raise UserError(f"auth = {imap.auth!r} needs imap.token_command",
-                        "a command that prints a fresh OAuth access token, e.g. mutt_oauth2.py TOKENFILE")
+        raise UserError(t("auth = {auth!r} needs imap.token_command", auth=imap.auth),
+                        _("a command that prints a fresh OAuth access token, e.g. mutt_oauth2.py TOKENFILE"))
 
 
 def token(imap: ImapSettings) -> Secret:

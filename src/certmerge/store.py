@@ -22,6 +22,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
+from .i18n import _, t
 from .model import Change
 from .faults import write_step
 from .privacy import create_private
@@ -183,9 +184,9 @@ def _check_sqlite_file(path: Path) -> None:
     with path.open("rb") as fh:
         header = fh.read(16)
     if header != b"SQLite format 3\x00":
-        raise StoreError(f"{path} is not a certmerge database (corrupted or another file)",
-                         "it was left untouched; move it aside and restore a backup or `certmerge import`"
-                         " an export, or start over with `certmerge init`")
+        raise StoreError(t("{path} is not a certmerge database (corrupted or another file)", path=path),
+                         _("it was left untouched; move it aside and restore a backup or `certmerge import`"
+                         " an export, or start over with `certmerge init`"))
 
 
 _IO_WORDS = ("disk i/o", "disk is full", "unable to open", "readonly", "read-only", "locked", "permission")
@@ -203,11 +204,11 @@ def _open_error(url: str, exc: Exception) -> StoreError:
     """Tell a full disk or missing permission apart from a damaged file: the advice differs."""
     detail = str(getattr(exc, "orig", exc) or exc).splitlines()[0][:120]
     if any(w in detail.lower() for w in _IO_WORDS):
-        return StoreError(f"the database {_shown(url)} cannot be opened ({detail})",
-                          "check free disk space and the permissions of the certmerge home; nothing was changed")
-    return StoreError(f"the database {_shown(url)} is damaged ({detail})",
-                      "it was left untouched; move it aside and `certmerge import` an export, "
-                      "or start over with `certmerge init`")
+        return StoreError(t("the database {shown} cannot be opened ({detail})", shown=_shown(url), detail=detail),
+                          _("check free disk space and the permissions of the certmerge home; nothing was changed"))
+    return StoreError(t("the database {shown} is damaged ({detail})", shown=_shown(url), detail=detail),
+                      _("it was left untouched; move it aside and `certmerge import` an export, "
+                      "or start over with `certmerge init`"))
 
 
 def _message_row(row) -> dict[str, Any]:
@@ -238,10 +239,9 @@ class Store:
         try:
             self.engine = create_engine(url, future=True)
         except (ArgumentError, ImportError) as exc:  # not a URL, or a database whose driver is not installed
-            raise StoreError(f"the database URL {_shown(url)} cannot be used ({exc.__class__.__name__}: "
-                             f"{str(exc).splitlines()[0][:100]})",
-                             "fix database_url in config.toml (or CERTMERGE_DATABASE_URL); the default is an "
-                             "SQLite file in the home") from None
+            raise StoreError(t("the database URL {shown} cannot be used ({name}: {value})", shown=_shown(url), name=exc.__class__.__name__, value=str(exc).splitlines()[0][:100]),
+                             _("fix database_url in config.toml (or CERTMERGE_DATABASE_URL); the default is an "
+                             "SQLite file in the home")) from None
         self._local = threading.local()
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -261,9 +261,8 @@ class Store:
         now = _identity(self.path)
         if now != self._file_id:
             what = "removed" if now is None else "replaced by another file"
-            raise StoreError(f"the database {self.path} was {what} while certmerge was running; "
-                             "nothing more was written to it",
-                             "put the database back (or `certmerge import` an export) and start certmerge again")
+            raise StoreError(t("the database {path} was {what} while certmerge was running; nothing more was written to it", path=self.path, what=what),
+                             _("put the database back (or `certmerge import` an export) and start certmerge again"))
 
     def _migrate(self) -> None:
         with self.engine.begin() as conn:
@@ -272,8 +271,8 @@ class Store:
             if row is None:
                 conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif int(row.value) > SCHEMA_VERSION:
-                raise StoreError(f"the database was written by a newer certmerge (schema {row.value})",
-                                 "upgrade certmerge")
+                raise StoreError(t("the database was written by a newer certmerge (schema {value})", value=row.value),
+                                 _("upgrade certmerge"))
             elif int(row.value) < SCHEMA_VERSION:
                 for version in range(int(row.value) + 1, SCHEMA_VERSION + 1):
                     for ddl in _UPGRADES[version]:
@@ -371,10 +370,10 @@ class Store:
             write_step("commit")
             return msg_row
         except IntegrityError as exc:
-            raise StoreError(f"duplicate write refused ({str(exc.orig)[:100]})", "run the command again") from None
+            raise StoreError(t("duplicate write refused ({value})", value=str(exc.orig)[:100]), _("run the command again")) from None
         except OperationalError as exc:
-            raise StoreError(f"the database could not be written ({str(exc.orig)[:120]})",
-                             "check free disk space and permissions of the certmerge home") from None
+            raise StoreError(t("the database could not be written ({value})", value=str(exc.orig)[:120]),
+                             _("check free disk space and permissions of the certmerge home")) from None
 
     @property
     def notices(self):
@@ -425,6 +424,10 @@ class Store:
             stmt = stmt.limit(limit)
         with self.engine.connect() as conn:
             return [_message_row(r) for r in conn.execute(stmt)]
+
+    def message_count(self, case_id: int) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.count()).select_from(messages).where(messages.c.case_id == case_id)).scalar_one()
 
     def message(self, ref: str) -> dict[str, Any] | None:
         """A stored message by row number or Message-ID."""
@@ -486,10 +489,10 @@ class Store:
     def load(self, data: dict[str, Any]) -> None:
         """Restore a dump into an empty database, all or nothing."""
         if int(data.get("schema_version", 0)) not in range(1, SCHEMA_VERSION + 1):  # older: new columns empty
-            raise StoreError(f"the export has schema {data.get('schema_version')!r}, expected {SCHEMA_VERSION}",
-                             "import it with the certmerge version that wrote it")
+            raise StoreError(t("the export has schema {get!r}, expected {schema_version}", get=data.get('schema_version'), schema_version=SCHEMA_VERSION),
+                             _("import it with the certmerge version that wrote it"))
         if self.count("cases") or self.count("messages"):
-            raise StoreError("the database is not empty", "import into a new home (--home DIR)")
+            raise StoreError(_("the database is not empty"), _("import into a new home (--home DIR)"))
         try:
             with self.engine.begin() as conn:
                 for name in self._DUMP_ORDER:
@@ -498,8 +501,8 @@ class Store:
                     if rows:
                         conn.execute(insert(tbl), rows)
         except (DatabaseError, TypeError, ValueError, KeyError) as exc:
-            raise StoreError(f"the export cannot be imported ({exc.__class__.__name__}: {str(exc)[:100]})",
-                             "nothing was written; check the file") from None
+            raise StoreError(t("the export cannot be imported ({name}: {value})", name=exc.__class__.__name__, value=str(exc)[:100]),
+                             _("nothing was written; check the file")) from None
 
     @staticmethod
     def _revive(tbl: Table, row: dict[str, Any]) -> dict[str, Any]:

@@ -24,6 +24,7 @@ from typing import Callable
 from .alerts import Keeper
 from .app import App, Outcome
 from .errors import AuthFailed, SourceError, StoreError, UserError
+from .i18n import _, t
 from .privacy import opener, private_dir
 
 
@@ -39,17 +40,17 @@ class WatchLock:
             private_dir(self.path.parent)
             fh = open(self.path, "a+", opener=opener)
         except OSError as exc:
-            raise StoreError(f"cannot write the lock file {self.path} ({exc.strerror})",
-                             "the certmerge home must be writable: check its permissions and that its disk "
-                             "is not read-only or full") from None
+            raise StoreError(t("cannot write the lock file {path} ({strerror})", path=self.path, strerror=exc.strerror),
+                             _("the certmerge home must be writable: check its permissions and that its disk "
+                             "is not read-only or full")) from None
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             fh.seek(0)
             holder = fh.read().strip() or "unknown"
             fh.close()
-            raise UserError(f"another watcher (pid {holder}) is already running on {self.path.parent}",
-                            "stop it first, or use another --home") from None
+            raise UserError(t("another watcher (pid {holder}) is already running on {parent}", holder=holder, parent=self.path.parent),
+                            _("stop it first, or use another --home")) from None
         fh.seek(0)
         fh.truncate()
         fh.write(str(os.getpid()))
@@ -183,7 +184,7 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
                     total += _sync(app, source, report, stop)
                     keeper.reached()
                     if backoff.failures:
-                        notify(f"reconnected to {source.name}; in sync again")
+                        notify(t("reconnected to {name}; in sync again", name=source.name))
                         backoff.reset()
                     step()
                     if once or stop.is_set():
@@ -198,7 +199,7 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
                         raise
                     source.close()
                     delay = backoff.next()
-                    notify(f"{exc} - retrying in {delay:.1f} s (attempt {backoff.failures})")
+                    notify(t("{exc} - retrying in {delay:.1f} s (attempt {failures})", exc=exc, delay=delay, failures=backoff.failures))
                     if _pause(delay, stop, keeper, step):
                         return total
                 if stop.is_set():

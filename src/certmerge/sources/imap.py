@@ -38,6 +38,7 @@ from imapclient.response_parser import parse_response
 from .. import secrets
 from ..config import ImapSettings, Settings
 from ..errors import SourceError, UserError
+from ..i18n import _, t
 from .base import PositionStore, RawMail
 from .candidates import Hints, header_facts, is_candidate
 from .imap_session import (CLOSE_TIMEOUT, DRAFTS, SENT, header_bytes, logout, shutdown, short, connect, effective_port, guard,
@@ -70,7 +71,7 @@ class ImapSource:
     def __init__(self, imap: ImapSettings, vendors: tuple[str, ...], credential: Callable[[], secrets.Secret],
                  progress: Progress | None = None) -> None:
         if not imap.host or not imap.username:
-            raise UserError("[imap] needs host and username in config.toml", "see the README section on IMAP")
+            raise UserError(_("[imap] needs host and username in config.toml"), _("see the README section on IMAP"))
         self.imap = imap
         self.vendors = vendors
         self._credential = credential
@@ -91,7 +92,7 @@ class ImapSource:
     def from_settings(cls, settings: Settings, progress: Progress | None = None) -> "ImapSource":
         imap = settings.imap
         if not imap.host or not imap.username:
-            raise UserError("[imap] needs host and username in config.toml", "see the README section on IMAP")
+            raise UserError(_("[imap] needs host and username in config.toml"), _("see the README section on IMAP"))
         if imap.auth == "password":
             pw = secrets.password(imap)  # asked once, up front (a prompt cannot wait for a reconnect)
 
@@ -192,10 +193,10 @@ class ImapSource:
         deleted or renamed meanwhile, perhaps to come back."""
         why = _DOVECOT_TIMING.sub("", short(exc)).removeprefix("select failed: ").removeprefix("status failed: ")
         if folder in self._uidnext:
-            return SourceError(f"the folder {folder!r} on {self.where} cannot be opened any more ({why})",
-                               "it was deleted or renamed; certmerge watch tries again, or fix imap.folders")
-        return UserError(f"the folder {folder!r} on {self.where} cannot be opened ({why})",
-                         "check imap.folders / sent_folder; `certmerge doctor` lists the folders")
+            return SourceError(t("the folder {folder!r} on {where} cannot be opened any more ({why})", folder=folder, where=self.where, why=why),
+                               _("it was deleted or renamed; certmerge watch tries again, or fix imap.folders"))
+        return UserError(t("the folder {folder!r} on {where} cannot be opened ({why})", folder=folder, where=self.where, why=why),
+                         _("check imap.folders / sent_folder; `certmerge doctor` lists the folders"))
 
     # --- syncing -------------------------------------------------------------------------------------
     def fetch_new(self, store: PositionStore) -> Iterator[RawMail]:
@@ -556,7 +557,7 @@ class ImapSource:
             return True
         if any(b"BYE" in (r[0], r[1] if len(r) > 1 else None) for r in responses):
             self._drop()
-            raise SourceError(f"{self.where} closed the connection", "certmerge watch reconnects by itself")
+            raise SourceError(t("{where} closed the connection", where=self.where), _("certmerge watch reconnects by itself"))
         return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT", b"EXPUNGE", b"FETCH") for r in responses)
 
     def _end_idle(self) -> None:
@@ -581,14 +582,14 @@ def append_draft(settings: Settings, msg: EmailMessage) -> str:
     where = f"{imap.host}:{effective_port(imap)}"
     message_id = str(msg["Message-ID"] or "").strip()
     if not message_id:
-        raise UserError("the draft has no Message-ID", "this is a bug in certmerge")
+        raise UserError(_("the draft has no Message-ID"), _("this is a bug in certmerge"))
     client = open_session(imap)
     try:
         with guard(where, imap.timeout):
             drafts = special_folder(client, imap.drafts_folder, DRAFTS)
             sent = special_folder(client, imap.sent_folder, SENT)
         if not drafts:
-            raise UserError(f"no Drafts folder found on {where}", "set imap.drafts_folder in config.toml")
+            raise UserError(t("no Drafts folder found on {where}", where=where), _("set imap.drafts_folder in config.toml"))
         if _find_message_id(client, drafts, message_id, where, imap.timeout):
             return f"already in {drafts} (same Message-ID); nothing appended"
         if sent and _find_message_id(client, sent, message_id, where, imap.timeout):
@@ -600,8 +601,8 @@ def append_draft(settings: Settings, msg: EmailMessage) -> str:
             except (IMAPClientAbortError, OSError):
                 raise
             except IMAPClientError as exc:
-                raise UserError(f"{where} refused to store the draft in {drafts} ({short(exc)})",
-                                "check imap.drafts_folder and the mailbox quota") from None
+                raise UserError(t("{where} refused to store the draft in {drafts} ({short})", where=where, drafts=drafts, short=short(exc)),
+                                _("check imap.drafts_folder and the mailbox quota")) from None
         return f"draft appended to {drafts}"
     finally:
         logout(client)

@@ -16,6 +16,7 @@ from imapclient.exceptions import IMAPClientError
 from .. import secrets
 from ..config import ImapSettings, Settings
 from ..errors import SourceError, UserError
+from ..i18n import N_, _, t
 from .imap_session import DRAFTS, SENT, header_bytes, logout, short, connect, effective_port, guard, login
 
 _PARSER = BytesParser(policy=email.policy.default)
@@ -72,19 +73,19 @@ def _check_network(imap: ImapSettings) -> list[Check]:
     try:
         infos = socket.getaddrinfo(imap.host, port, type=socket.SOCK_STREAM)
     except socket.gaierror as exc:
-        return [Check("name resolution", False, f"cannot resolve {imap.host} ({exc.strerror})",
-                      "check imap.host for typos, and the network / DNS", 4)]
+        return [Check(N_("name resolution"), False, t("cannot resolve {host} ({strerror})", host=imap.host, strerror=exc.strerror),
+                      _("check imap.host for typos, and the network / DNS"), 4)]
     addrs = sorted({i[4][0] for i in infos})
-    out = [Check("name resolution", True, f"{imap.host} -> {', '.join(addrs[:3])}")]
+    out = [Check(N_("name resolution"), True, f"{imap.host} -> {', '.join(addrs[:3])}")]
     start = time.monotonic()
     try:
         socket.create_connection((imap.host, port), timeout=imap.timeout).close()
     except OSError as exc:
         why = "timed out" if isinstance(exc, (socket.timeout, TimeoutError)) else (exc.strerror or short(exc))
-        return out + [Check("connect", False, f"{imap.host}:{port}: {why}",
-                            "check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall", 4)]
+        return out + [Check(N_("connect"), False, f"{imap.host}:{port}: {why}",
+                            _("check imap.port (993 for TLS, 143 for STARTTLS), the server and any firewall"), 4)]
     ms = (time.monotonic() - start) * 1000
-    return out + [Check("connect", True, f"{imap.host}:{port} answered in {ms:.0f} ms")]
+    return out + [Check(N_("connect"), True, t("{host}:{port} answered in {ms:.0f} ms", host=imap.host, port=port, ms=ms))]
 
 
 def _check_folders(client, settings: Settings, where: str) -> list[Check]:
@@ -97,9 +98,9 @@ def _check_folders(client, settings: Settings, where: str) -> list[Check]:
         try:
             with guard(where, imap.timeout):
                 info = client.select_folder(folder, readonly=True)
-            out.append(Check(f"folder {folder}", True, f"{_count(info.get(b'EXISTS', 0))}, opened read-only (EXAMINE)"))
+            out.append(Check(f"folder {folder}", True, t("{count}, opened read-only (EXAMINE)", count=_count(info.get(b'EXISTS', 0)))))
         except (IMAPClientError, SourceError) as exc:
-            out.append(Check(f"folder {folder}", False, f"cannot be opened ({short(exc)})",
+            out.append(Check(f"folder {folder}", False, t("cannot be opened ({short})", short=short(exc)),
                              "fix imap.folders; the server has: " + ", ".join(names[:15])))
     by_flag = {flag: f[2] for f in listed for flag in f[0] if flag in (SENT, DRAFTS)}
     for label, key, flag, missing in (
@@ -114,7 +115,7 @@ def _check_folders(client, settings: Settings, where: str) -> list[Check]:
             continue
         found = by_flag.get(flag)
         if found:
-            out.append(Check(label, True, f"{found} (SPECIAL-USE {flag.decode()})"))
+            out.append(Check(label, True, t("{found} (SPECIAL-USE {decode})", found=found, decode=flag.decode())))
             continue
         with guard(where, imap.timeout):
             guessed = client.find_special_folder(flag)
@@ -128,27 +129,26 @@ def _check_auth_results(client, settings: Settings, where: str) -> Check:
     try:
         n, with_ar, ids = _auth_results_sample(client, imap.folders[0], 20, where, imap.timeout)
     except (IMAPClientError, SourceError) as exc:
-        return Check("authentication results", None, f"not sampled ({short(exc)})")
+        return Check(N_("authentication results"), None, t("not sampled ({short})", short=short(exc)))
     if not n:
-        return Check("authentication results", None, f"{imap.folders[0]} has no mail to sample yet")
+        return Check(N_("authentication results"), None, t("{value} has no mail to sample yet", value=imap.folders[0]))
     if not with_ar:
-        return Check("authentication results", None,
-                     f"none of the last {n} mails carry Authentication-Results: senders cannot be verified",
-                     "keep [classify] require_authenticated = false; ask your mail provider about DKIM/DMARC checks")
+        return Check(N_("authentication results"), None,
+                     t("none of the last {n_value} mails carry Authentication-Results: senders cannot be verified", n_value=n),
+                     _("keep [classify] require_authenticated = false; ask your mail provider about DKIM/DMARC checks"))
     who = ", ".join(sorted(ids))
     if settings.classify.require_authenticated:
-        return Check("authentication results", True, f"{with_ar} of the last {n} mails carry them ({who}); "
-                     "require_authenticated is on")
-    return Check("authentication results", None, f"{with_ar} of the last {n} mails carry Authentication-Results ({who})",
-                 f'recommended: [classify] require_authenticated = true and trusted_authserv_ids = ["{sorted(ids)[0]}"]')
+        return Check(N_("authentication results"), True, t("{with_ar} of the last {n_value} mails carry them ({who}); require_authenticated is on", with_ar=with_ar, n_value=n, who=who))
+    return Check(N_("authentication results"), None, t("{with_ar} of the last {n_value} mails carry Authentication-Results ({who})", with_ar=with_ar, n_value=n, who=who),
+                 t('recommended: [classify] require_authenticated = true and trusted_authserv_ids = ["{value}"]', value=sorted(ids)[0]))
 
 
 def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]:
     """The checks of `certmerge doctor`, in order; stops at the first failure that blocks the rest."""
     imap = settings.imap
     if not imap.host or not imap.username:
-        return [Check("configuration", False, "[imap] host or username is missing",
-                      "set them in the home's config.toml (see the README section on IMAP)")]
+        return [Check(N_("configuration"), False, _("[imap] host or username is missing"),
+                      _("set them in the home's config.toml (see the README section on IMAP)"))]
     checks = _check_network(imap)
     if checks[-1].ok is False:
         return checks
@@ -156,19 +156,19 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
     try:
         client = connect(imap)
     except UserError as exc:
-        return checks + [Check("TLS and certificate", False, str(exc), exc.hint, exc.exit_code)]
+        return checks + [Check(N_("TLS and certificate"), False, str(exc), exc.hint, exc.exit_code)]
     try:
         if imap.security == "plain":
-            checks.append(Check("TLS and certificate", None, "plain text (allowed only to a loopback address)",
-                                'use security = "tls" for any real server'))
+            checks.append(Check(N_("TLS and certificate"), None, _("plain text (allowed only to a loopback address)"),
+                                _('use security = "tls" for any real server')))
         else:
-            checks.append(Check("TLS and certificate", True, _tls_words(client, imap)))
+            checks.append(Check(N_("TLS and certificate"), True, _tls_words(client, imap)))
         try:
             secret = secrets.credential(imap, interactive)
             login(client, imap, secret)
         except UserError as exc:
-            return checks + [Check("login", False, str(exc), exc.hint, exc.exit_code)]
-        checks.append(Check("login", True, f"logged in as {imap.username} ({imap.auth}; secret from {secret.origin})"))
+            return checks + [Check(N_("login"), False, str(exc), exc.hint, exc.exit_code)]
+        checks.append(Check(N_("login"), True, t("logged in as {username} ({auth}; secret from {origin})", username=imap.username, auth=imap.auth, origin=secret.origin)))
         with guard(where, imap.timeout):
             caps = set(client.capabilities())
         for cap, missing, fix in (
@@ -177,12 +177,12 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
                 ("UIDPLUS", "not offered (not needed)", ""),
                 ("SPECIAL-USE", "not offered: Sent and Drafts are guessed by name",
                  "set imap.sent_folder and imap.drafts_folder")):
-            checks.append(Check(f"capability {cap}", True, "offered") if cap.encode() in caps
+            checks.append(Check(f"capability {cap}", True, _("offered")) if cap.encode() in caps
                           else Check(f"capability {cap}", None, missing, fix))
         checks += _check_folders(client, settings, where)
         checks.append(_check_auth_results(client, settings, where))
     except UserError as exc:
-        checks.append(Check("connection", False, str(exc), exc.hint, exc.exit_code))
+        checks.append(Check(N_("connection"), False, str(exc), exc.hint, exc.exit_code))
     finally:
         logout(client)
     return checks

@@ -18,6 +18,7 @@ from imapclient.exceptions import CapabilityError, IMAPClientAbortError, IMAPCli
 from .. import secrets
 from ..config import ImapSettings, is_loopback
 from ..errors import AuthFailed, SourceError, UserError
+from ..i18n import _, t
 
 # imaplib's protocol trace (sent to "imapclient.imaplib" at DEBUG) contains the LOGIN command with the
 # password: keep it and imapclient's own command trace out of any log, whatever the root level is.
@@ -84,33 +85,33 @@ def guard(where: str, timeout: float):
     except (SourceError, UserError, LoginError, CapabilityError):
         raise  # login() turns these into AuthFailed with its own words
     except ssl.SSLCertVerificationError as exc:
-        raise SourceError(f"the TLS certificate of {where} is not trusted ({exc.verify_message or short(exc)})",
-                          "for a private CA set imap.ca_file to its certificate (PEM); imap.host must be a name "
-                          "the certificate is issued for") from None
+        raise SourceError(t("the TLS certificate of {where} is not trusted ({value})", where=where, value=exc.verify_message or short(exc)),
+                          _("for a private CA set imap.ca_file to its certificate (PEM); imap.host must be a name "
+                          "the certificate is issued for")) from None
     except ssl.SSLError as exc:
-        raise SourceError(f"TLS with {where} failed ({exc.reason or short(exc)})",
-                          'port 993 is implicit TLS (security = "tls"); port 143 needs security = "starttls"') from None
+        raise SourceError(t("TLS with {where} failed ({value})", where=where, value=exc.reason or short(exc)),
+                          _('port 993 is implicit TLS (security = "tls"); port 143 needs security = "starttls"')) from None
     except socket.gaierror as exc:
-        raise SourceError(f"cannot resolve {where.rsplit(':', 1)[0]} ({exc.strerror})",
-                          "check imap.host and the network") from None
+        raise SourceError(t("cannot resolve {value} ({strerror})", value=where.rsplit(':', 1)[0], strerror=exc.strerror),
+                          _("check imap.host and the network")) from None
     except (socket.timeout, TimeoutError):
-        raise SourceError(f"{where} did not answer within {timeout:g} s",
-                          "check the network, or raise imap.timeout") from None
+        raise SourceError(t("{where} did not answer within {timeout:g} s", where=where, timeout=timeout),
+                          _("check the network, or raise imap.timeout")) from None
     except ConnectionRefusedError:
-        raise SourceError(f"{where} refused the connection", "check imap.host and imap.port") from None
+        raise SourceError(t("{where} refused the connection", where=where), _("check imap.host and imap.port")) from None
     except (IMAPClientAbortError, EOFError, OSError) as exc:
-        raise SourceError(f"the connection to {where} was lost ({short(exc)})",
-                          "certmerge watch reconnects by itself") from None
+        raise SourceError(t("the connection to {where} was lost ({short})", where=where, short=short(exc)),
+                          _("certmerge watch reconnects by itself")) from None
     except IMAPClientError as exc:
-        raise SourceError(f"{where}: {short(exc)}", "run `certmerge doctor`") from None
+        raise SourceError(f"{where}: {short(exc)}", _("run `certmerge doctor`")) from None
 
 
 def tls_context(imap: ImapSettings) -> ssl.SSLContext:
     try:
         ctx = ssl.create_default_context(cafile=imap.ca_file or None)
     except (OSError, ssl.SSLError) as exc:
-        raise UserError(f"imap.ca_file {imap.ca_file!r} cannot be used ({short(exc)})",
-                        "give the path of the CA certificate in PEM format") from None
+        raise UserError(t("imap.ca_file {ca_file!r} cannot be used ({short})", ca_file=imap.ca_file, short=short(exc)),
+                        _("give the path of the CA certificate in PEM format")) from None
     ctx.minimum_version = ssl.TLSVersion.TLSv1_2
     return ctx
 
@@ -120,8 +121,8 @@ def connect(imap: ImapSettings) -> imapclient.IMAPClient:
     port = effective_port(imap)
     where = f"{imap.host}:{port}"
     if imap.security == "plain" and not is_loopback(imap.host):
-        raise SourceError(f"plain text to {imap.host} refused: only loopback may go unencrypted",
-                          'use security = "tls"')
+        raise SourceError(t("plain text to {host} refused: only loopback may go unencrypted", host=imap.host),
+                          _('use security = "tls"'))
     ctx = tls_context(imap) if imap.security in ("tls", "starttls") else None
     with guard(where, imap.timeout):
         client = imapclient.IMAPClient(imap.host, port, ssl=imap.security == "tls", ssl_context=ctx,
@@ -131,8 +132,8 @@ def connect(imap: ImapSettings) -> imapclient.IMAPClient:
         try:
             with guard(where, imap.timeout):
                 if not client.has_capability("STARTTLS"):
-                    raise SourceError(f"{where} does not offer STARTTLS (certmerge never falls back to plain text)",
-                                      'use security = "tls" on port 993')
+                    raise SourceError(t("{where} does not offer STARTTLS (certmerge never falls back to plain text)", where=where),
+                                      _('use security = "tls" on port 993'))
                 client.starttls(ctx)
         except BaseException:
             shutdown(client)
@@ -160,15 +161,14 @@ def login(client: imapclient.IMAPClient, imap: ImapSettings, secret: secrets.Sec
         with guard(where, imap.timeout):
             if imap.auth == "password":
                 if client.has_capability("LOGINDISABLED"):
-                    raise SourceError(f"{where} refuses passwords on this connection (LOGINDISABLED)",
-                                      'use security = "tls" or "starttls"')
+                    raise SourceError(t("{where} refuses passwords on this connection (LOGINDISABLED)", where=where),
+                                      _('use security = "tls" or "starttls"'))
                 if secret.reveal().isascii() and imap.username.isascii():
                     client.login(imap.username, secret.reveal())
                 elif client.has_capability("AUTH=PLAIN"):  # LOGIN takes ASCII only; PLAIN is UTF-8 (RFC 4616)
                     client.plain_login(imap.username, secret.reveal())
                 else:
-                    raise SourceError(f"{where} cannot take a password or username with non-ASCII characters "
-                                      "(it offers no AUTHENTICATE PLAIN)", "use an app password of ASCII characters")
+                    raise SourceError(t("{where} cannot take a password or username with non-ASCII characters (it offers no AUTHENTICATE PLAIN)", where=where), _("use an app password of ASCII characters"))
             elif imap.auth == "xoauth2":
                 client.oauth2_login(imap.username, secret.reveal())
             else:
@@ -177,11 +177,11 @@ def login(client: imapclient.IMAPClient, imap: ImapSettings, secret: secrets.Sec
         hint = ("check imap.username and the password (`certmerge login` stores a new one; Gmail needs an app "
                 "password)" if imap.auth == "password" else
                 "check imap.username and that token_command prints a fresh access token")
-        raise AuthFailed(f"{where} rejected the login for {imap.username} ({_redact(short(exc), secret)})",
+        raise AuthFailed(t("{where} rejected the login for {username} ({redact})", where=where, username=imap.username, redact=_redact(short(exc), secret)),
                          hint) from None
     except CapabilityError as exc:
-        raise SourceError(f"{where} does not offer {imap.auth.upper()} ({short(exc)})",
-                          'use auth = "password" or the mechanism the server lists (`certmerge doctor`)') from None
+        raise SourceError(t("{where} does not offer {upper} ({short})", where=where, upper=imap.auth.upper(), short=short(exc)),
+                          _('use auth = "password" or the mechanism the server lists (`certmerge doctor`)')) from None
 
 
 def shutdown(client: imapclient.IMAPClient | None) -> None:
