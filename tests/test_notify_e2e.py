@@ -90,7 +90,8 @@ def test_a_case_across_golden_week_notifies_each_event_once_and_on_time(tmp_path
             arrived += [now] * (len(receiver.got) - len(arrived))
             if now == EXPECTED[6][1]:  # the deadline has passed: status keeps it, marked overdue
                 shown = cli(home, clock, "status").stdout
-                assert "OVERDUE: 2026-05-15 06:00 UTC" in shown and "OVERDUE since 2026-05-15 06:00" in shown, shown
+                # a Japanese case: status speaks Japanese ("OVERDUE: <when>" and "OVERDUE since <when>" in English)
+                assert "期限切れ: 2026-05-15 06:00 UTC" in shown and "2026-05-15 06:00 UTC に期限切れ" in shown, shown
             if now in KILL_AT:
                 watcher.kill9()
                 watcher.start()
