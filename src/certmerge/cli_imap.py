@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from .cli import _app, _console, cli, handled
+from .cli_base import _app, _console, cli, handled
 from .errors import UserError
 from .i18n import N_, _, t
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import typer
 
-from .cli import _STATE, _app, _console, _fail, cli, handled
+from .cli_base import _STATE, _app, _console, _fail, cli, handled
 from .errors import UserError
 from .i18n import _, t
 

@@ -9,7 +9,7 @@ from typing import Optional
 
 import typer
 
-from .cli import _STATE, _app, cli, handled
+from .cli_base import _STATE, _app, cli, handled
 from .errors import UserError
 
 service_cli = typer.Typer(help="Run the watcher as a service: a systemd user unit (Linux) or a launchd agent (macOS).\n\n"

@@ -9,7 +9,7 @@ import sys
 
 import typer
 
-from .cli import _console
+from .cli_base import _console
 from .i18n import _, nt
 
 

@@ -15,15 +15,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        TypeDecorator, UniqueConstraint, bindparam, create_engine, event, func, insert, select, text,
-                        update)
+from sqlalchemy import (Boolean, Column, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint, bindparam,
+                        create_engine, event, func, insert, select, text, update)
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
 from .errors import StoreError
 from .i18n import _, t
 from .model import Change
+from .store_types import UTCDateTime, metadata
 from .faults import write_step
 from .privacy import create_private
 
@@ -37,24 +37,6 @@ _UPGRADES = {
 }
 
 
-class UTCDateTime(TypeDecorator):
-    """Aware datetimes in, aware UTC datetimes out; stored naive in UTC."""
-
-    impl = DateTime
-    cache_ok = True
-
-    def process_bind_param(self, value, dialect):
-        if value is None:
-            return None
-        if value.tzinfo is None:
-            raise ValueError("naive datetime given to the store")
-        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
-
-    def process_result_value(self, value, dialect):
-        return value.replace(tzinfo=dt.timezone.utc) if value is not None else None
-
-
-metadata = MetaData()
 
 meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
 

@@ -10,14 +10,17 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
 from .errors import StoreError
 from .faults import write_step
-from .store import Store, UTCDateTime, metadata
+from .store_types import UTCDateTime, metadata
+
+if TYPE_CHECKING:
+    from .store import Store
 
 outbox = Table(  # every notification event, once: written with the mail or timer that caused it
     "outbox", metadata,
