@@ -27,9 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "src"))
 
-from certmerge.classify import classify  # noqa: E402
+from certmerge.core.classify import classify  # noqa: E402
 from certmerge.config import DEFAULT_VENDOR_DOMAINS  # noqa: E402
-from certmerge.parse import parse_bytes  # noqa: E402
+from certmerge.core.parse import parse_bytes  # noqa: E402
 
 TARGET = 1000.0
 

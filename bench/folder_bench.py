@@ -35,7 +35,7 @@ def _age_dirs(maildir: Path, seconds: float = 60.0) -> None:
 
 def _app(home: Path):
     from certmerge.app import App
-    from certmerge.casefile import load_casefile
+    from certmerge.core.casefile import load_casefile
     from certmerge.config import load_settings
 
     app = App(load_settings(home))

@@ -18,7 +18,7 @@ from tests.helpers import need
 def _english_interface(monkeypatch):
     """Every test starts in English whatever this machine's locale, and leaves English behind (the CLI sets
     the interface language per command, in this process when run through CliRunner)."""
-    from certmerge import i18n
+    from certmerge.core import i18n
 
     for var in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
         monkeypatch.delenv(var, raising=False)

@@ -67,7 +67,7 @@ def make_app(home: Path, clock: Clock | None = None, config: str = ""):
 
 
 def sample_case():
-    from certmerge.casefile import load_casefile
+    from certmerge.core.casefile import load_casefile
 
     return load_casefile(CASE_TOML, today=dt.date(2026, 11, 2))
 

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from certmerge.app import VerifyAnswers
-from certmerge.errors import IllegalTransition, StoreError, UserError
-from certmerge.model import MailKind
+from certmerge.core.errors import IllegalTransition, StoreError, UserError
+from certmerge.core.model import MailKind
 from certmerge.sources.folder import FolderSource
 from tests.helpers import SAMPLES, Clock, make_app, sample_bytes, sample_case
 

@@ -9,9 +9,9 @@ import datetime as dt
 
 import pytest
 
-from certmerge import deadlines
-from certmerge.asks import extract
-from certmerge.model import Ask, Asks, Lang, merge_asks
+from certmerge.core import deadlines
+from certmerge.core.asks import extract
+from certmerge.core.model import Ask, Asks, Lang, merge_asks
 
 UTC = dt.timezone.utc
 JST = dt.timezone(dt.timedelta(hours=9))
@@ -95,8 +95,8 @@ def test_a_question_no_fact_names_is_kept_for_the_user():
 def test_quoted_history_is_not_read():  # classification hands over the new text only; this guards the helper
     a = en("Thanks, all set.\n\n> Please send the login email of both accounts.")
     assert Ask.LOGIN_EMAIL in a.items  # extract() itself reads what it is given: the caller must cut quotes
-    from certmerge.parse import parse_bytes
-    from certmerge.classify import classify
+    from certmerge.core.parse import parse_bytes
+    from certmerge.core.classify import classify
     mail = parse_bytes(b"Authentication-Results: mx.x; dmarc=pass header.from=amazon.com\r\nFrom: AWS "
                        b"<aws-cs-trainingcertification-form@amazon.com>\r\nSubject: RE:[CASE 176530418200731] x\r\n"
                        b"Date: Fri, 20 Nov 2026 10:00:00 +0000\r\n\r\nYour accounts have been merged.\r\n\r\n"

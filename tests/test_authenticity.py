@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from certmerge.authenticity import looks_alike, org_domain, parse_results, strip_comments, verdict
-from certmerge.classify import classify
+from certmerge.core.authenticity import looks_alike, org_domain, parse_results, strip_comments, verdict
+from certmerge.core.classify import classify
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
-from certmerge.model import Authenticity
-from certmerge.parse import parse_bytes
+from certmerge.core.model import Authenticity
+from certmerge.core.parse import parse_bytes
 from tests.helpers import ROOT
 
 LABELED = ROOT / "tests" / "labeled"

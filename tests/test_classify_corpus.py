@@ -13,11 +13,11 @@ import datetime as dt
 
 import pytest
 
-from certmerge import lifecycle
+from certmerge.core import lifecycle
 from certmerge.evaluate import evaluate, format_report
-from certmerge.model import CaseState, MailKind
+from certmerge.core.model import CaseState, MailKind
 from certmerge.sources.folder import FolderSource
-from certmerge.model import Change
+from certmerge.core.model import Change
 from tests.helpers import ROOT, SAMPLES, Clock, make_app, sample_case
 
 LABELED = ROOT / "tests" / "labeled"

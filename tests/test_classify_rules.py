@@ -10,14 +10,14 @@ from hypothesis import strategies as st
 
 import datetime as dt
 
-from certmerge.classify import WEAK_CONFIDENCE, classify, unwrap
+from certmerge.core.classify import WEAK_CONFIDENCE, classify, unwrap
 from certmerge.config import ClassifySettings
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
-from certmerge.errors import ParseError
-from certmerge.matcher import compile_alternatives, required_literal_sets, split_alternatives
-from certmerge.model import MailKind
-from certmerge.parse import parse_bytes
-from certmerge.rules import RULES, present_literals
+from certmerge.core.errors import ParseError
+from certmerge.core.matcher import compile_alternatives, required_literal_sets, split_alternatives
+from certmerge.core.model import MailKind
+from certmerge.core.parse import parse_bytes
+from certmerge.core.rules import RULES, present_literals
 from tests.helpers import ROOT, SAMPLES, realworld_files
 
 
@@ -168,7 +168,7 @@ def test_asks_patterns_answer_per_alternative_as_the_whole_alternation_does():
     the same answers as the one alternation, on every corpus text."""
     from bisect import bisect_right
 
-    from certmerge import asks
+    from certmerge.core import asks
 
     fast = [asks._REQUEST, asks._CHOOSE, asks._CONFIRM, asks._CLOSE_CUE, asks._RESOLVED, asks._REOPEN,
             asks._PHRASE_CUE] + [f for _a, f in asks._FACTS]

@@ -8,7 +8,7 @@ import re
 import shutil
 import tomllib
 
-from certmerge.casefile import parse_casefile
+from certmerge.core.casefile import parse_casefile
 from certmerge.config import load_settings
 from tests.helpers import ROOT
 

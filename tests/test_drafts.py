@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from certmerge.casefile import casefile_to_dict
-from certmerge.drafts import PURPOSES, build_draft, reply_subject
-from certmerge.model import Lang
+from certmerge.core.casefile import casefile_to_dict
+from certmerge.core.drafts import PURPOSES, build_draft, reply_subject
+from certmerge.core.model import Lang
 from tests.helpers import T0, sample_case
 
 GOLDEN = Path(__file__).parent / "golden"

@@ -11,8 +11,8 @@ import re
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certmerge.drafts import PLACEHOLDER, build_draft, placeholders
-from certmerge.model import ANSWER_KEYS, Ask, Asks, Lang, Option
+from certmerge.core.drafts import PLACEHOLDER, build_draft, placeholders
+from certmerge.core.model import ANSWER_KEYS, Ask, Asks, Lang, Option
 
 T0 = dt.datetime(2026, 11, 2, tzinfo=dt.timezone.utc)
 FACT_ASKS = [a for a in Ask if a not in (Ask.QUESTION,)]

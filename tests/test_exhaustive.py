@@ -10,12 +10,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from certmerge import classify, lifecycle, rules
-from certmerge.casefile import casefile_to_dict
-from certmerge.drafts import _TEXT, build_draft
-from certmerge.model import Authenticity, CaseState as S, CaseView, Classification, Email, Address, Event as E
-from certmerge.model import Lang, MailKind, Purpose
-from certmerge.pipeline import Policy, effect_of
+from certmerge.core import classify, lifecycle, rules
+from certmerge.core.casefile import casefile_to_dict
+from certmerge.core.drafts import _TEXT, build_draft
+from certmerge.core.model import Authenticity, CaseState as S, CaseView, Classification, Email, Address, Event as E
+from certmerge.core.model import Lang, MailKind, Purpose
+from certmerge.core.pipeline import Policy, effect_of
 from tests.helpers import ROOT, T0, sample_case
 
 SUPPORT_KINDS = [k for k in MailKind if k is not MailKind.UNRELATED]
@@ -86,7 +86,7 @@ def test_every_draft_purpose_has_a_text_in_every_language(purpose, lang):
 def test_the_readme_diagram_is_the_table():
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     blocks = re.findall(r"```mermaid\n(.*?)\n```", readme, re.S)
-    assert blocks == [lifecycle.mermaid()], "regenerate it: python -c 'from certmerge import lifecycle; " \
+    assert blocks == [lifecycle.mermaid()], "regenerate it: python -c 'from certmerge.core import lifecycle; " \
                                             "print(lifecycle.mermaid())'"
 
 

@@ -10,7 +10,7 @@ import re
 import pytest
 from typer.testing import CliRunner
 
-from certmerge import i18n, labels
+from certmerge.core import i18n, labels
 from certmerge.cli import cli
 from tests.helpers import CASE_TOML, ROOT, SAMPLES
 

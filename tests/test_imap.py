@@ -27,9 +27,9 @@ from hypothesis import strategies as st
 from certmerge import secrets
 from certmerge import watch as watchmod
 from certmerge.app import App
-from certmerge.casefile import load_casefile
+from certmerge.core.casefile import load_casefile
 from certmerge.config import ImapSettings, Settings, load_settings
-from certmerge.errors import AuthFailed, SourceError, UserError
+from certmerge.core.errors import AuthFailed, SourceError, UserError
 from tests.helpers import sigterm_and_wait, support_reply_from_user
 
 ROOT = Path(__file__).resolve().parents[1]

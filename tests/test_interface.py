@@ -22,7 +22,7 @@ import typer.main
 from rich.console import Console
 from typer.testing import CliRunner
 
-from certmerge import i18n
+from certmerge.core import i18n
 from certmerge.cli import cli
 from tests.helpers import CASE_TOML, ROOT, SAMPLES
 
@@ -112,8 +112,8 @@ def test_status_full_pages_only_on_a_terminal_and_never_when_piped(tmp_path):
 
 
 def test_piped_form_holds_every_word_and_unbroken_urls(tmp_path):
-    from certmerge import form as formmod
-    from certmerge.casefile import load_casefile
+    from certmerge.core import form as formmod
+    from certmerge.core.casefile import load_casefile
 
     home = tmp_path / "h"
     assert run(home, "init", "--from", str(CASE_TOML)).exit_code == 0

@@ -8,10 +8,10 @@ import itertools
 
 import pytest
 
-from certmerge import lifecycle
-from certmerge.errors import IllegalTransition
-from certmerge.model import CaseState as S
-from certmerge.model import CaseView, Event as E, MailKind
+from certmerge.core import lifecycle
+from certmerge.core.errors import IllegalTransition
+from certmerge.core.model import CaseState as S
+from certmerge.core.model import CaseView, Event as E, MailKind
 from tests.helpers import T0, sample_case
 
 ALL = list(itertools.product(S, E))

@@ -8,13 +8,13 @@ import zoneinfo
 
 import pytest
 
-from certmerge import lifecycle, notices
-from certmerge.deadlines import _holidays
-from certmerge.model import CaseState as S
-from certmerge.model import CaseView, NextAction
-from certmerge.notices_text import STATE_JA, action_ja
+from certmerge.core import lifecycle, notices
+from certmerge.core.deadlines import _holidays
+from certmerge.core.model import CaseState as S
+from certmerge.core.model import CaseView, NextAction
+from certmerge.core.notices_text import STATE_JA, action_ja
 from certmerge.notify import mask, retry_delay, scrub
-from certmerge.workdays import Calendar, countries, schedule, with_schedule
+from certmerge.core.workdays import Calendar, countries, schedule, with_schedule
 from tests.helpers import sample_case
 
 TOKYO = zoneinfo.ZoneInfo("Asia/Tokyo")

@@ -7,10 +7,10 @@ import base64
 
 import pytest
 
-from certmerge.charsets import decode_bytes, decode_iso2022jp
-from certmerge.errors import ParseError
-from certmerge.parse import decode_header_value, parse_bytes
-from certmerge.quote import cut_quoted, html_to_text
+from certmerge.core.charsets import decode_bytes, decode_iso2022jp
+from certmerge.core.errors import ParseError
+from certmerge.core.parse import decode_header_value, parse_bytes
+from certmerge.core.quote import cut_quoted, html_to_text
 from tests.helpers import ROOT, sample_bytes
 
 
@@ -202,7 +202,7 @@ def test_mbox_from_line_bom_and_leading_garbage_are_skipped():
 
 
 def test_fast_and_bytewise_iso2022jp_readers_agree():
-    from certmerge.charsets import _decode_bytewise
+    from certmerge.core.charsets import _decode_bytewise
 
     samples = [_jis_windows("①統合～"), b"\x1b$B%\"\x1b(I12\x1b(Babc\n\x1b$B$\"", b"\x1b$B%\n%\x1b(B",
                b"\x0e12\x0f\x1b$(Q-!\x1b(B", b"\x1b$B!\x1b(B", (ROOT / "tests" / "labeled" / "m030.eml").read_bytes()]

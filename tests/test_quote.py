@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from certmerge.parse import parse_bytes
-from certmerge.quote import FORWARD_LINE, cut_quoted, html_to_text, split_forward
+from certmerge.core.parse import parse_bytes
+from certmerge.core.quote import FORWARD_LINE, cut_quoted, html_to_text, split_forward
 
 NEW = "The merge is complete."
 OLD = "Please confirm that you want to merge the accounts."

@@ -8,9 +8,9 @@ from email.message import EmailMessage
 
 import pytest
 
-from certmerge.drafts import placeholders
-from certmerge.errors import UserError
-from certmerge.model import MailKind
+from certmerge.core.drafts import placeholders
+from certmerge.core.errors import UserError
+from certmerge.core.model import MailKind
 from certmerge.store import SCHEMA_VERSION, Store
 from tests.helpers import CASE_ID, Clock, make_app, run_cli, sample_case
 
@@ -181,8 +181,8 @@ def test_answer_and_accept_commands_give_one_line_errors(tmp_path):
 
 
 def test_replay_reads_user_actions_recorded_before_schema_2():
-    from certmerge.model import CaseState
-    from certmerge.pipeline import replay
+    from certmerge.core.model import CaseState
+    from certmerge.core.pipeline import replay
 
     history = [  # as certmerge 0.1 recorded it: no event column, the action only in "by ..." of its state change
         {"type": "mail", "message_ref": 1, "event": None, "detail": "confirmation_request from support"},

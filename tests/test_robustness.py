@@ -15,10 +15,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from certmerge.classify import classify
+from certmerge.core.classify import classify
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
-from certmerge.errors import ParseError
-from certmerge.parse import parse_bytes
+from certmerge.core.errors import ParseError
+from certmerge.core.parse import parse_bytes
 from tests.helpers import REALWORLD, ROOT, SAMPLES, need, realworld_files
 
 SEEDS = [p.read_bytes() for p in sorted(SAMPLES.glob("*.eml")) + sorted((ROOT / "tests" / "labeled").glob("*.eml"))]
@@ -169,7 +169,7 @@ def test_arbitrary_bytes_raise_nothing_but_parse_error(raw):
 @SETTINGS
 @given(st.text(max_size=300))
 def test_any_authentication_results_value_parses(value):
-    from certmerge.authenticity import parse_results
+    from certmerge.core.authenticity import parse_results
 
     parse_results(value)
 
@@ -177,7 +177,7 @@ def test_any_authentication_results_value_parses(value):
 @SETTINGS
 @given(st.one_of(st.text(max_size=300), st.binary(max_size=300).map(lambda b: b.decode("ascii", "surrogateescape"))))
 def test_any_header_value_decodes(value):
-    from certmerge.parse import decode_header_value
+    from certmerge.core.parse import decode_header_value
 
     assert isinstance(decode_header_value(value), str)
 
@@ -185,7 +185,7 @@ def test_any_header_value_decodes(value):
 @SETTINGS
 @given(st.text(max_size=2000), st.booleans())
 def test_any_text_or_html_cuts(text, forward):
-    from certmerge.quote import cut_quoted, html_to_text, split_forward
+    from certmerge.core.quote import cut_quoted, html_to_text, split_forward
 
     cut_quoted(text, forward)
     split_forward(text)
@@ -195,7 +195,7 @@ def test_any_text_or_html_cuts(text, forward):
 @SETTINGS
 @given(st.binary(max_size=600), st.sampled_from(CHARSETS + [None]))
 def test_any_bytes_decode_and_both_jis_readers_agree(data, label):
-    from certmerge.charsets import _decode_bytewise, decode_bytes, decode_iso2022jp
+    from certmerge.core.charsets import _decode_bytewise, decode_bytes, decode_iso2022jp
 
     assert isinstance(decode_bytes(data, label), str)
     assert decode_iso2022jp(data) == _decode_bytewise(data, "ascii")

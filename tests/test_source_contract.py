@@ -19,7 +19,7 @@ import pytest
 from certmerge import secrets
 from certmerge.app import App
 from certmerge.config import ImapSettings, Settings
-from certmerge.errors import SourceError
+from certmerge.core.errors import SourceError
 from certmerge.sources.folder import FolderSource
 from certmerge.sources.memory import MemoryMailbox, MemorySource
 from tests.helpers import support_mail as vendor_mail

@@ -15,10 +15,10 @@ import socket
 import time
 from dataclasses import replace
 
-from . import lifecycle, notices
-from .model import merge_asks
-from .pipeline import blocked
-from .workdays import Calendar, countries
+from .core import lifecycle, notices
+from .core.model import merge_asks
+from .core.pipeline import blocked
+from .core.workdays import Calendar, countries
 
 log = logging.getLogger("certmerge")
 BEAT_EVERY = 20.0  # seconds between heartbeat writes while all is well (a change is written at once)

@@ -12,18 +12,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
-from . import lifecycle
-from .casefile import answer_value, casefile_to_dict, parse_casefile
+from .core import lifecycle
+from .core.casefile import answer_value, casefile_to_dict, parse_casefile
 from .config import Settings
-from .drafts import build_draft, placeholders
-from .errors import IllegalTransition, ParseError, StoreError, UserError
-from .model import Asks, CaseFile, CaseState, CaseView, Classification, Event, Lang, MailKind, NextAction, merge_asks
-from .pipeline import Policy, blocked, effect_of, match_case, replay
+from .core.drafts import build_draft, placeholders
+from .core.errors import IllegalTransition, ParseError, StoreError, UserError
+from .core.model import Asks, CaseFile, CaseState, CaseView, Classification, Event, Lang, MailKind, NextAction, merge_asks
+from .core.pipeline import Policy, blocked, effect_of, match_case, replay
 from .sources.base import RawMail
-from .model import Change
+from .core.model import Change
 from .store import Store
-from . import storedtext as st
-from .i18n import _, t
+from .core import storedtext as st
+from .core.i18n import _, t
 
 log = logging.getLogger("certmerge")
 
@@ -59,7 +59,7 @@ class NotNow(UserError, IllegalTransition):
     def __init__(self, exc: IllegalTransition, detail: str) -> None:
         Exception.__init__(self, str(exc))
         self.state, self.event = exc.state, exc.event
-        from .storedtext import localize
+        from .core.storedtext import localize
 
         self.message = t("cannot record \"{what}\" now: {why}", what=localize(detail), why=localize(str(exc)))
         self.hint = _("the case is unchanged; `certmerge status` shows its state and the next step")
@@ -153,7 +153,7 @@ class App:
 
     def scheduled(self, view: CaseView, language: str):
         """(the view with its schedule filled in, the schedule)."""
-        from .workdays import schedule, with_schedule
+        from .core.workdays import schedule, with_schedule
 
         sched = schedule(view, self.calendar(language), self.settings.reminders.follow_up_after)
         return with_schedule(view, sched), sched
@@ -248,8 +248,8 @@ class App:
     # --- mail ----------------------------------------------------------------------------------------
     def classify_raw(self, raw: bytes) -> tuple[object, Classification]:
         # imported here: the rules compile ~100 patterns, which `status` and `draft` never need
-        from .classify import classify
-        from .parse import parse_bytes
+        from .core.classify import classify
+        from .core.parse import parse_bytes
 
         mail = parse_bytes(raw)
         c = self.settings.classify
@@ -443,7 +443,7 @@ def _draft_text(path: Path) -> str:
 
 def _case_id(value: str | None) -> str | None:
     """A support case number as given on the command line: 8-20 digits, or refused."""
-    from .casefile import CASE_ID_RE
+    from .core.casefile import CASE_ID_RE
 
     if value is None or not value.strip():
         return None

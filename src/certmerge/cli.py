@@ -11,7 +11,7 @@ import typer
 
 from .cli_base import _app, _console, cli, handled
 from .cli_base import help_texts, hoist_global_options  # noqa: F401 - used from here by scripts and tests
-from .i18n import _, nt, t
+from .core.i18n import _, nt, t
 
 
 # --- setting up ---------------------------------------------------------------------------------
@@ -22,8 +22,8 @@ def init(from_file: Optional[Path] = typer.Option(None, "--from", help="Read the
     """Record both accounts, what to keep and why (interactively, or --from case.toml).
 
     Example: certmerge init --from case.toml"""
-    from . import i18n
-    from .casefile import load_casefile
+    from .core import i18n
+    from .core.casefile import load_casefile
     from .prompts import prompt_casefile
     from .render import action_text
 
@@ -46,7 +46,7 @@ def form(case: Optional[int] = typer.Option(None, "--case", help="Case number (d
     """Print what to enter on the support page, and the ready 'How can we help' text (never cropped).
 
     Example: certmerge form --text | pbcopy"""
-    from . import form as formmod
+    from .core import form as formmod
     from . import render
 
     app = _app()
@@ -122,7 +122,7 @@ def accept(message: str = typer.Argument(..., help="A stored mail's number (from
 
 
 def _print_state(app, row) -> None:
-    from . import labels
+    from .core import labels
     from .render import action_text
 
     typer.echo(t("case {id}: {state}", id=row["id"], state=labels.state(row["state"])))

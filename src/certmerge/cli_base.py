@@ -18,8 +18,8 @@ from typing import Optional
 import typer
 from typer.core import TyperGroup
 
-from .errors import CertmergeError, UserError
-from .i18n import _, t
+from .core.errors import CertmergeError, UserError
+from .core.i18n import _, t
 
 GLOBAL_OPTIONS = {"--home": True, "--debug": False}  # name -> takes a value
 
@@ -45,7 +45,7 @@ def help_texts(group) -> list[str]:
 
 def translate_help(group) -> None:
     """`--help` in the environment's language: the texts are catalog entries (tests/test_i18n.py checks)."""
-    from . import i18n
+    from .core import i18n
 
     if i18n.env_language() == "en":
         return
@@ -105,7 +105,7 @@ class Ctx:
 
 def _case_language(store) -> None:
     """The interface speaks the newest case's language (else the environment's, set at the start)."""
-    from . import i18n
+    from .core import i18n
 
     cases = store.cases()
     if cases:
@@ -185,7 +185,7 @@ def _main(ctx: typer.Context,
     """certmerge: one support case, from the web form to a verified merge.
 
     Global options may also follow the command: certmerge status --home ~/merge"""
-    from . import i18n
+    from .core import i18n
 
     i18n.use(i18n.env_language())  # until a case says otherwise (Ctx.app)
     ctx.obj = _STATE["ctx"] = Ctx(home, debug)

@@ -11,8 +11,8 @@ from typing import Optional
 import typer
 
 from .cli_base import _STATE, _app, _console, cli, handled
-from .errors import UserError
-from .i18n import _, t
+from .core.errors import UserError
+from .core.i18n import _, t
 
 SHELLS = ("bash", "zsh", "fish", "powershell")
 COMPLETE_VAR = "_CERTMERGE_COMPLETE"

@@ -11,8 +11,8 @@ import sys
 import typer
 
 from .cli_base import _app, _console, cli, handled
-from .errors import UserError
-from .i18n import N_, _, t
+from .core.errors import UserError
+from .core.i18n import N_, _, t
 
 
 def progress_bar(console):

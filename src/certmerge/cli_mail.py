@@ -9,8 +9,8 @@ from pathlib import Path
 import typer
 
 from .cli_base import _STATE, _app, _console, _fail, cli, handled
-from .errors import UserError
-from .i18n import _, t
+from .core.errors import UserError
+from .core.i18n import _, t
 
 
 @cli.command()
@@ -47,7 +47,7 @@ def explain(message: str = typer.Argument(..., help="A stored mail's number or M
     Example: certmerge explain 3"""
     from . import render
     from .app import classify_report
-    from .parse import inspect
+    from .core.parse import inspect
 
     app = _app()
     path = Path(message)
@@ -74,7 +74,7 @@ def relabel(message: str = typer.Argument(..., help="A stored mail's number or M
     """Correct a mail's kind; the lifecycle re-runs from that mail and the correction is kept in the history.
 
     Example: certmerge relabel 5 info_request"""
-    from .model import MailKind
+    from .core.model import MailKind
 
     try:
         k = MailKind(kind)

@@ -10,7 +10,7 @@ from typing import Optional
 import typer
 
 from .cli_base import _STATE, _app, cli, handled
-from .errors import UserError
+from .core.errors import UserError
 
 service_cli = typer.Typer(help="Run the watcher as a service: a systemd user unit (Linux) or a launchd agent (macOS).\n\n"
                                "Example: certmerge service install --print",

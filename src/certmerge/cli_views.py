@@ -10,7 +10,7 @@ import sys
 import typer
 
 from .cli_base import _console
-from .i18n import _, nt
+from .core.i18n import _, nt
 
 
 def show_status(app, *, as_json: bool, full: bool, limit: int | None) -> None:
@@ -56,9 +56,9 @@ def _status_items(app, limit: int | None) -> tuple[list, list]:
 
 
 def show_draft(app, case: int | None, purpose: str | None, show: bool) -> None:
-    from .drafts import PURPOSES, placeholders
-    from .errors import UserError
-    from .i18n import t
+    from .core.drafts import PURPOSES, placeholders
+    from .core.errors import UserError
+    from .core.i18n import t
 
     if purpose and purpose not in PURPOSES:
         raise UserError(t("unknown purpose {purpose!r}", purpose=purpose), t("one of: {purposes}",

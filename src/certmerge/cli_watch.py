@@ -11,8 +11,8 @@ from typing import Optional
 import typer
 
 from .cli_base import _app, _console, cli, handled
-from .errors import UserError
-from .i18n import _, nt, t
+from .core.errors import UserError
+from .core.i18n import _, nt, t
 
 
 @cli.command()

@@ -14,9 +14,9 @@ import tomllib
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 
-from .errors import ConfigError
-from .model import REVIEW_THRESHOLD, WEAK_CONFIDENCE
-from .i18n import _, t
+from .core.errors import ConfigError
+from .core.model import REVIEW_THRESHOLD, WEAK_CONFIDENCE
+from .core.i18n import _, t
 
 DEFAULT_VENDOR_DOMAINS = ("amazon.com", "amazonses.com", "credly.com")
 

@@ -19,11 +19,11 @@ from rich.rule import Rule
 
 from . import render
 from .app import App, VerifyAnswers
-from .casefile import load_casefile
+from .core.casefile import load_casefile
 from .config import load_settings
-from .errors import UserError
-from .i18n import _, t
-from .parse import parse_bytes
+from .core.errors import UserError
+from .core.i18n import _, t
+from .core.parse import parse_bytes
 from .sources.folder import FolderSource
 
 

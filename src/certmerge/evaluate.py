@@ -12,10 +12,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .classify import classify
+from .core.classify import classify
 from .config import DEFAULT_VENDOR_DOMAINS
-from .model import MailKind
-from .parse import parse_bytes
+from .core.model import MailKind
+from .core.parse import parse_bytes
 
 
 @dataclass

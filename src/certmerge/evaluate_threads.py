@@ -25,8 +25,8 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from .app import App
-from .casefile import load_casefile
-from .charsets import japanese_ratio
+from .core.casefile import load_casefile
+from .core.charsets import japanese_ratio
 from .config import Settings
 from .sources.base import RawMail
 

@@ -15,7 +15,7 @@ import logging
 import os
 from pathlib import Path
 
-from .workdays import HolidayLookup
+from .core.workdays import HolidayLookup
 
 log = logging.getLogger("certmerge")
 
@@ -55,7 +55,7 @@ def lookup(cache_file: Path | None) -> HolidayLookup:
             data = load()
             name = f"{country}:{year}"
             if name not in data:
-                from .deadlines import _holidays
+                from .core.deadlines import _holidays
 
                 data[name] = sorted(d.isoformat() for d in _holidays(country, year))
                 _save(cache_file, state["stamp"], data)

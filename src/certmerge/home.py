@@ -9,8 +9,8 @@ there is no case yet.
 from __future__ import annotations
 
 from .config import Settings
-from .errors import StoreError, UserError
-from .i18n import _, t
+from .core.errors import StoreError, UserError
+from .core.i18n import _, t
 
 
 class NoCase(UserError):

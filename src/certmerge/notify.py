@@ -21,7 +21,7 @@ import subprocess
 from dataclasses import dataclass
 from urllib.parse import parse_qsl, unquote, urlsplit
 
-from .errors import UserError
+from .core.errors import UserError
 
 log = logging.getLogger("certmerge")
 RETRY_FIRST = 30.0  # seconds

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-from .i18n import _, t
+from .core.i18n import _, t
 
 import datetime as dt
 
 import typer
 
 from .app import VerifyAnswers
-from .casefile import ACCOUNT_ID_RE, EMAIL_RE, parse_casefile
-from .model import CaseFile
+from .core.casefile import ACCOUNT_ID_RE, EMAIL_RE, parse_casefile
+from .core.model import CaseFile
 
 
 def _ask(question: str, check=None, default: str | None = None, problem: str = "") -> str:

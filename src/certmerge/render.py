@@ -12,10 +12,10 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from . import labels
-from .i18n import _, nt, t, when
+from .core import labels
+from .core.i18n import _, nt, t, when
 from .render_status import _AUTH_STYLE, action_text, ago, deadline_lines, history_text, mail_kind
-from .storedtext import localize
+from .core.storedtext import localize
 
 __all__ = ["action_text", "asks_text", "outcomes", "OutcomeReport", "status_full", "form", "draft",
            "classify_table", "explain", "short_subject"]

@@ -10,9 +10,9 @@ import datetime as dt
 from rich.console import Console
 from rich.text import Text
 
-from . import labels
-from .i18n import _, nt, t, when
-from .storedtext import localize
+from .core import labels
+from .core.i18n import _, nt, t, when
+from .core.storedtext import localize
 
 _AUTH_STYLE = {"pass": "green", "unverified": "yellow", "fail": "bold red", "own": "cyan"}
 SHORT_MAILS = 5  # the short view shows at most this many mails

@@ -18,8 +18,8 @@ import subprocess
 import sys
 
 from .config import ImapSettings
-from .errors import UserError
-from .i18n import _, t
+from .core.errors import UserError
+from .core.i18n import _, t
 
 KEYRING_SERVICE = "certmerge"
 COMMAND_TIMEOUT = 120.0  # a password manager may ask for its own passphrase first

@@ -18,7 +18,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UserError
+from .core.errors import UserError
 
 UNIT_NAME = "certmerge-watch.service"
 LABEL = "io.github.certmerge.watch"

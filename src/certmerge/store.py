@@ -20,9 +20,9 @@ from sqlalchemy import (Boolean, Column, Float, ForeignKey, Integer, String, Tab
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
-from .errors import StoreError
-from .i18n import _, t
-from .model import Change
+from .core.errors import StoreError
+from .core.i18n import _, t
+from .core.model import Change
 from .store_types import UTCDateTime, metadata
 from .faults import write_step
 from .privacy import create_private

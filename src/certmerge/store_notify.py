@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueConstraint, func, insert, select, update
 from sqlalchemy.exc import OperationalError
 
-from .errors import StoreError
+from .core.errors import StoreError
 from .faults import write_step
 from .store_types import UTCDateTime, metadata
 

@@ -23,8 +23,8 @@ from typing import Callable
 
 from .alerts import Keeper
 from .app import App, Outcome
-from .errors import AuthFailed, SourceError, StoreError, UserError
-from .i18n import _, t
+from .core.errors import AuthFailed, SourceError, StoreError, UserError
+from .core.i18n import _, t
 from .privacy import opener, private_dir
 
 

@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from email.parser import BytesParser
 from email.utils import getaddresses
 
-from ..authenticity import CASE_TAG, is_vendor, looks_alike
-from ..parse import decode_header_value
+from ..core.authenticity import CASE_TAG, is_vendor, looks_alike
+from ..core.parse import decode_header_value
 
 _CLAIM_RE = re.compile(r"\b(aws|amazon|credly)\b|アマゾン", re.I)
 _MSGID_RE = re.compile(r"<[^<>\s]+>")

@@ -26,8 +26,8 @@ from pathlib import Path
 from typing import Callable, Iterator
 
 from ..config import DEFAULT_VENDOR_DOMAINS
-from ..errors import SourceError
-from ..i18n import _, t
+from ..core.errors import SourceError
+from ..core.i18n import _, t
 from .base import PositionStore, RawMail
 from .candidates import Hints, is_candidate
 

@@ -37,8 +37,8 @@ from imapclient.response_parser import parse_response
 
 from .. import secrets
 from ..config import ImapSettings, Settings
-from ..errors import SourceError, UserError
-from ..i18n import _, t
+from ..core.errors import SourceError, UserError
+from ..core.i18n import _, t
 from .base import PositionStore, RawMail
 from .candidates import Hints, header_facts, is_candidate
 from .imap_session import (CLOSE_TIMEOUT, DRAFTS, SENT, header_bytes, logout, shutdown, short, connect, effective_port, guard,

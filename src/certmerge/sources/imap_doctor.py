@@ -15,8 +15,8 @@ from imapclient.exceptions import IMAPClientError
 
 from .. import secrets
 from ..config import ImapSettings, Settings
-from ..errors import SourceError, UserError
-from ..i18n import N_, _, t
+from ..core.errors import SourceError, UserError
+from ..core.i18n import N_, _, t
 from .imap_session import DRAFTS, SENT, header_bytes, logout, short, connect, effective_port, guard, login
 
 _PARSER = BytesParser(policy=email.policy.default)

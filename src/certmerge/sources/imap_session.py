@@ -17,8 +17,8 @@ from imapclient.exceptions import CapabilityError, IMAPClientAbortError, IMAPCli
 
 from .. import secrets
 from ..config import ImapSettings, is_loopback
-from ..errors import AuthFailed, SourceError, UserError
-from ..i18n import _, t
+from ..core.errors import AuthFailed, SourceError, UserError
+from ..core.i18n import _, t
 
 # imaplib's protocol trace (sent to "imapclient.imaplib" at DEBUG) contains the LOGIN command with the
 # password: keep it and imapclient's own command trace out of any log, whatever the root level is.

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Mapping
 
 DOMAIN = "certmerge"
-LOCALE_DIR = Path(__file__).with_name("locale")
+LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
 LANGUAGES = ("en", "ja")
 
 _state: dict[str, object] = {"lang": "en", "tr": gettext.NullTranslations()}
