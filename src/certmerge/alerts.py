@@ -16,7 +16,7 @@ import time
 from dataclasses import replace
 
 from .core import lifecycle, notices
-from .core.model import merge_asks
+from .core.model import NextAction, merge_asks
 from .core.pipeline import blocked
 from .core.workdays import Calendar, countries
 
@@ -77,8 +77,9 @@ def _language(case: dict | None, cases: list[dict]) -> str:
     return cases[-1]["language"] if cases else "en"
 
 
-def mail_notices(app, mail, cls, eff, cases: list[dict]) -> tuple[list[dict], tuple[str, ...]]:
-    """The outbox rows of one processed mail (written in its transaction) and the channels they go to."""
+def mail_notices(app, mail, cls, eff, cases: list[dict]) -> tuple[list[dict], tuple[str, ...], NextAction | None]:
+    """The outbox rows of one processed mail (written in its transaction), the channels they go to, and the
+    case's next action once the mail's change is written (None without a case)."""
     row, case, change = eff.change.message, eff.case, eff.change
     moved_ok = row["authenticity"] != "fail" and not row["needs_review"] and not blocked(row)
     dated = any(change.case_updates.get(k) for k in ("deadline", "reopen_by"))
@@ -88,18 +89,18 @@ def mail_notices(app, mail, cls, eff, cases: list[dict]) -> tuple[list[dict], tu
         from_state=eff.from_state, to_state=eff.to_state, asked=bool(cls.asks.items) or dated,
         own=row["direction"] == "out", moved_ok=moved_ok)
     now = app.clock()
-    nxt = None
-    if case is not None and moved_ok and not facts.own:
-        nxt = lifecycle.next_action(_view_after(app, case, change, cls), now)
+    after = lifecycle.next_action(_view_after(app, case, change, cls, moved_ok), now) if case is not None else None
+    nxt = after if case is not None and moved_ok and not facts.own else None
     found = notices.mail_notices(facts, case, nxt, now, _language(case, cases), tz(app))
-    return [n.row() for n in found], channel_keys(app)
+    return [n.row() for n in found], channel_keys(app), after
 
 
-def _view_after(app, case: dict, change, cls):
-    """The case as it will read once this mail's change is written (the mail's own asks included)."""
+def _view_after(app, case: dict, change, cls, trusted: bool = True):
+    """The case as it will read once this mail's change is written (the mail's own asks included when it
+    may move the case)."""
     after = {**case, **change.case_updates}
     view = app.view(after)
-    if cls.asks.items:
+    if trusted and cls.asks.items:
         view = replace(view, pending=merge_asks([view.pending, cls.asks]), pending_kind=cls.kind)
     return view
 

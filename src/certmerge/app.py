@@ -269,21 +269,19 @@ class App:
         except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as exc:
             log.exception("unexpected failure on %s", item.origin)
             return self._quarantine(item, st.fmt(st.PARSE_INTERNAL, name=exc.__class__.__name__))
-        if self.store.has_message(mail.dedupe_key):
+        snap = self.store.snapshot(mail.dedupe_key, {mail.in_reply_to, *mail.references})  # one read
+        if snap.seen:
             self.store.commit(Change(position=item.position, seen_key=item.seen_key))
             return Outcome(item.origin, "duplicate", "already processed", mail.subject)
-        cases = self.store.cases()
-        thread_case = self.store.case_of_thread({mail.in_reply_to, *mail.references})
-        case = match_case(mail, cls, cases, thread_case, self.policy)
+        case = match_case(mail, cls, snap.cases, snap.thread_case, self.policy)  # decided in the core
         eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
         from .alerts import mail_notices
 
-        eff.change.notices, eff.change.channels = mail_notices(self, mail, cls, eff, cases)
-        self.store.commit(eff.change)
+        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, snap.cases)
+        self.store.commit(eff.change)  # one write: the mail, its effects, its notices and the position
         row = eff.change.message  # as stored: the user's own reply is "own", not a failed check
         kind = "your reply" if row["direction"] == "out" else row["kind"]
         log.info("%s: %s [%s] %s", item.origin, kind, row["authenticity"], eff.summary)
-        nxt = self.next_action(self.store.case(case["id"])) if case else None
         return Outcome(item.origin, "processed", eff.summary, mail.subject, kind, row["authenticity"],
                        case["id"] if case else None, eff.from_state, eff.to_state, nxt)
 

@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -144,6 +145,15 @@ drafts = Table(
 # hot-path reads, built once (building a statement costs as much as running it)
 _POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
 _HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """What one mail's decision reads from the store (Store.snapshot)."""
+
+    seen: bool  # a mail with this dedupe key is stored already
+    cases: list[dict[str, Any]]
+    thread_case: int | None  # the case the mail's threading headers point to
 
 
 class StaleState(StoreError):
@@ -378,6 +388,24 @@ class Store:
     # --- messages and history --------------------------------------------------------------------
     def has_message(self, dedupe_key: str) -> bool:
         return bool(self._read(_HAS_MESSAGE_Q, {"key": dedupe_key}))
+
+    def snapshot(self, dedupe_key: str, thread_ids: set[str]) -> Snapshot:
+        """What deciding about one mail needs, read in one transaction: whether it is stored already, the
+        cases, and the case its threading headers (In-Reply-To, References) point to."""
+        ids = [m for m in thread_ids if m]
+        with self.engine.connect() as conn:
+            seen = conn.execute(_HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None
+            if seen:
+                return Snapshot(True, [], None)
+            rows = [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
+            thread = None
+            if ids:
+                row = conn.execute(select(messages.c.case_id).where(
+                    messages.c.message_id.in_(ids), messages.c.case_id.is_not(None)).limit(1)).first()
+                if row is None:
+                    row = conn.execute(select(drafts.c.case_id).where(drafts.c.message_id.in_(ids)).limit(1)).first()
+                thread = row[0] if row else None
+        return Snapshot(False, rows, thread)
 
     def case_of_thread(self, message_ids: set[str]) -> int | None:
         """The case that one of these Message-IDs (a mail's In-Reply-To/References) belongs to."""
