@@ -151,3 +151,10 @@ def test_help_follows_the_environment_language():
         assert r.exit_code == 0 and "例: certmerge" in r.output.replace("\n", " ") or "例: " in r.output, name
     r = CliRunner().invoke(cli, ["status", "--help"], env={"LANG": "ja_JP.UTF-8"})
     assert "最近のメール" in r.output
+
+
+def test_the_help_pages_own_words_follow_the_environment_language():
+    """typer's panel titles and notes come from certmerge's catalog too (cli_base._library_words)."""
+    r = CliRunner().invoke(cli, ["--help"], env={"LANG": "ja_JP.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""})
+    assert r.exit_code == 0
+    assert "オプション" in r.output and "コマンド" in r.output and "[環境変数: CERTMERGE_HOME]" in r.output, r.output

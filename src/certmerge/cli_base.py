@@ -47,6 +47,7 @@ def translate_help(group) -> None:
     """`--help` in the environment's language: the texts are catalog entries (tests/test_i18n.py checks)."""
     from .core import i18n
 
+    _library_words(i18n.env_language())
     if i18n.env_language() == "en":
         return
     i18n.use(i18n.env_language())
@@ -55,6 +56,34 @@ def translate_help(group) -> None:
         for p in cmd.params:
             if getattr(p, "help", None):
                 p.help = _(p.help)
+
+
+# click and typer write their own words ("Usage:", "Options", "Show this message and exit.") with the standard
+# library's gettext, as their documentation says to translate them: certmerge's catalog holds them too.
+_TYPER_WORDS = ("DEPRECATED_STRING", "DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING",
+                "ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "ERRORS_PANEL_TITLE",
+                "ABORTED_TEXT", "RICH_HELP")
+
+
+def _library_words(lang: str) -> None:
+    """click's and typer's words in the environment's language `lang`: click asks the standard library's
+    gettext at the time it writes (the domain is pointed at certmerge's catalog); typer read its panel titles
+    when it was imported, so they are set again here (and back to English for "en")."""
+    import gettext
+
+    import typer.rich_utils as ru
+
+    from .core import i18n
+
+    if lang == "en":
+        gettext.textdomain("messages")
+    else:
+        gettext.bindtextdomain(i18n.DOMAIN, str(i18n.LOCALE_DIR))
+        gettext.textdomain(i18n.DOMAIN)
+    for name in _TYPER_WORDS:
+        original = getattr(ru, "_ORIGINAL_" + name, None) or getattr(ru, name)
+        setattr(ru, "_ORIGINAL_" + name, original)
+        setattr(ru, name, original if lang == "en" else gettext.gettext(original))
 
 
 def hoist_global_options(args: list[str], commands: set[str]) -> list[str]:
