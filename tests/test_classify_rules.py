@@ -168,16 +168,16 @@ def test_asks_patterns_answer_per_alternative_as_the_whole_alternation_does():
     the same answers as the one alternation, on every corpus text."""
     from bisect import bisect_right
 
-    from certmerge.core import asks
+    from certmerge.core import asks, asks_text
 
-    fast = [asks._REQUEST, asks._CHOOSE, asks._CONFIRM, asks._CLOSE_CUE, asks._RESOLVED, asks._REOPEN,
+    fast = [asks._REQUEST, asks._CHOOSE, asks._CONFIRM, asks.CLOSE_CUE, asks.RESOLVED, asks.REOPEN,
             asks._PHRASE_CUE] + [f for _a, f in asks._FACTS]
     whole = [re.compile("|".join(("\\b" if a.word_start else "") + a.pattern.pattern for a in f.alts), re.S)
              for f in fast]
     checked = 0
     for _field, text in _texts():
-        low = asks._lower(text)
-        starts = asks._line_starts(low)
+        low = asks_text.lower(text)
+        starts = asks_text.line_starts(low)
         for f, pattern in zip(fast, whole):
             narrowed = f.within(low)
             assert narrowed.anywhere(low) == (pattern.search(low) is not None)

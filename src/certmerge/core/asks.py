@@ -11,115 +11,17 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
 
-from . import deadlines
-from .matcher import Alt, Literals, compile_alternatives
+from .asks_dates import CLOSE_CUE, DATE_LITERALS, REOPEN, RESOLVED, reply_by
+from .asks_text import lower, lowered, spans
+from .matcher import Literals
 from .model import Ask, Asks, Lang, Option
 
 
 
-class _Fast:
-    """A pattern for lower-cased text, searched as matcher.py searches the rules: split into its alternatives,
-    each tried only when one of the literals it needs is in the text (what matches is unchanged; a sentence
-    is searched about ten times faster than with one re.I pattern)."""
-
-    def __init__(self, pattern: str) -> None:
-        self.alts = compile_alternatives(pattern)
-        self.literals = Literals(x for a in self.alts if a.needs for x in (*a.needs, *(y for s in a.also for y in s)))
-        self.need_set = frozenset(x for a in self.alts if a.needs for x in a.needs)
-        self._narrowed: dict[frozenset[int], _Within] = {}
-        self.always_idx = frozenset(i for i, a in enumerate(self.alts) if a.needs is None)
-        self.by_literal: dict[str, frozenset[int]] = {
-            x: frozenset(i for i, a in enumerate(self.alts) if a.needs and x in a.needs) for x in self.need_set}
-
-    def search(self, text: str, pos: int = 0) -> re.Match | None:
-        """The leftmost match, as one re.I pattern would find it (one text: narrowed to it, then searched)."""
-        return self.within(text).search(text, pos)
-
-    def within(self, whole: str, present: frozenset[str] | None = None) -> "_Within":
-        """This pattern with only the alternatives that can match somewhere in `whole`, as one compiled pattern:
-        for the many sentences of one text, whose literals were looked for once (`present`: the literals of
-        several patterns found in `whole` in one pass)."""
-        if present is None:
-            present = self.literals.found_in(whole)
-        by = self.by_literal
-        hits = [by[x] for x in self.need_set.intersection(present)]
-        if not hits and not self.always_idx:
-            return _NOTHING
-        picked = frozenset(i for i in self.always_idx.union(*hits) if self.alts[i].possible(present))
-        if not picked:
-            return _NOTHING
-        found = self._narrowed.get(picked)
-        if found is None:
-            parts = [("\\b" if self.alts[i].word_start else "") + self.alts[i].pattern.pattern for i in sorted(picked)]
-            found = self._narrowed[picked] = _Within(re.compile("|".join(parts), re.S),
-                                                     tuple(self.alts[i] for i in sorted(picked)))
-        return found
-
-
-def _no_match(text: str, pos: int = 0) -> None:
-    return None
-
-
-class _Within:
-    """A _Fast pattern narrowed to one text (see _Fast.within). `search` is the compiled pattern's own: for the
-    short lines and parts of that text. Over the whole text, `anywhere` and `lines` search each alternative on
-    its own, where re scans ahead for its leading literal instead of trying every alternative at every
-    position (the same answers: a line holds a match of the alternation where it holds one of an alternative)."""
-
-    def __init__(self, pattern: re.Pattern | None, alts: tuple[Alt, ...] | None = None) -> None:
-        self.pattern = pattern
-        self.alts = pattern is not None
-        self.search = pattern.search if pattern is not None else _no_match
-        self._parts = alts if alts is not None else ((Alt(pattern, None, False),) if pattern is not None else ())
-
-    def anywhere(self, text: str) -> bool:
-        """Whether it matches anywhere in `text`."""
-        return any(alt.search(text) is not None for alt in self._parts)
-
-    def lines(self, text: str) -> set[int]:
-        """The numbers of the lines of `text` where it matches (one scan of the whole text per alternative)."""
-        if not self._parts:
-            return set()
-        starts, found = _line_starts(text), set()
-        for alt in self._parts:
-            pos = 0
-            while (m := alt.search(text, pos)) is not None:
-                line = bisect_right(starts, m.start()) - 1
-                found.add(line)
-                pos = starts[line + 1]  # on to the next line: one match a line is enough
-        return found
-
-
-def _line_starts(text: str) -> list[int]:
-    starts, pos = [0], 0
-    for line in text.splitlines(keepends=True):
-        pos += len(line)
-        starts.append(pos)
-    return starts
-
-
-_NOTHING = _Within(None)
-
-
-def _c(pattern: str, fast: bool = False):
-    """A pattern for lower-cased text: its letters lower-cased (escapes kept: \\S stays \\S) and no re.I, which
-    CPython scans several times slower. `fast`: for the long alternations read over whole texts, split into
-    alternatives with a literal prefilter (_Fast)."""
-    low = re.sub(r"\\.|[^\\]+", lambda m: m.group(0) if m.group(0)[0] == "\\" else m.group(0).lower(), pattern)
-    return _Fast(low) if fast else re.compile(low)
-
-
-def _lower(text: str) -> str:
-    """The text lower-cased, same length (a character whose lower case is longer is kept as it is), so that a
-    match in it is a match at the same place of the text."""
-    low = text.lower()
-    return low if len(low) == len(text) else "".join(c if len(c.lower()) != 1 else c.lower() for c in text)
-
 # A sentence (or list item) that asks something of the user: a polite imperative, a question, a need, or a
 # value reported as not found. "Thank you for your reply" is not one.
-_REQUEST = _c(
+_REQUEST = lowered(
     r"\bplease\b|\bkindly\b|\b(could|can|would|will) you\b|let us know|let me know|\bwe (still )?(need|require|will "
     r"need|would need)\b|\b(i|we) (also |still )?(need|require)\b|^(provide|send|share|confirm|reply|respond|tell us|"
     r"include|specify|indicate|advise)\b|\bno match\b|\b(wasn't|weren't) able to\b|"
@@ -131,17 +33,17 @@ _REQUEST = _c(
     r"いただいておりません|頂いておりません|漏れ|(記載|ご記入|情報|記述)[^。\n]{0,8}(ございません|ありません)", fast=True)
 _LIST_MARK = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*")
 _ASIDE = re.compile(r"\([^()\n]*\)|（[^（）\n]*）")  # "(this can differ from the email you sign in with)"
-_WHICH = _c(r"\bwhich\b|どちら|いずれ")
+_WHICH = lowered(r"\bwhich\b|どちら|いずれ")
 # what announces a list or table of facts to give ("please send the following:"), as against one to review
-_GIVE = _c(r"send|provide|share|reply with|respond with|include|tell|let (us|me) know|give|supply|specify|fill in|need|"
+_GIVE = lowered(r"send|provide|share|reply with|respond with|include|tell|let (us|me) know|give|supply|specify|fill in|need|"
            r"require|必要|"
            r"answer|お知らせ|ご教示|ご提供|お送り|ご記載|ご記入|ご返信|ご回答|教え|確認させて|ご連絡")
 _CONTINUES = (",", "、", "(", "（", "，")  # an item's line that breaks off here goes on on the next line
-_LIST_CUE = _c(r"[:：]\s*$|following|below|these|\bas follows\b|\btable\b|\blisted\b|以下|下記|次の|表")
-_NOT_REQUEST = _c(r"^\s*(thank|thanks|many thanks)\b|^(ご連絡|ご返信|お問い合わせ)(いただき)?(誠に)?ありがとう")
+_LIST_CUE = lowered(r"[:：]\s*$|following|below|these|\bas follows\b|\btable\b|\blisted\b|以下|下記|次の|表")
+_NOT_REQUEST = lowered(r"^\s*(thank|thanks|many thanks)\b|^(ご連絡|ご返信|お問い合わせ)(いただき)?(誠に)?ありがとう")
 
 # Facts, in the order they are tested; the position of the match orders what was asked.
-_FACTS: tuple[tuple[Ask, re.Pattern], ...] = tuple((a, _c(p, fast=True)) for a, p in (
+_FACTS: tuple[tuple[Ask, re.Pattern], ...] = tuple((a, lowered(p, fast=True)) for a, p in (
     (Ask.BUILDER_ID_EMAIL, r"builder\s*id|ビルダー\s*ID"),
     (Ask.CREDLY_EMAIL, r"credly[^.?\n。]{0,60}(e-?mail|address|account)|(e-?mail|address|account)[^.?\n。]{0,40}credly|"
                        r"credly[^。\n]{0,30}(メール|アドレス|アカウント)"),
@@ -178,7 +80,7 @@ _FACTS: tuple[tuple[Ask, re.Pattern], ...] = tuple((a, _c(p, fast=True)) for a, 
 ))
 
 # Approving the merge as described (as against giving facts).
-_CONFIRM = _c(
+_CONFIRM = lowered(
     r"confirm (that )?(you|you'd|you would) (still )?(want|wish|would like|like|agree|approve|are (ok|okay|fine))|"
     r"confirm (the|this|your|that the) (account )?(merge|merging|consolidation|request)|"
     r"confirm (if|whether) (you|we) (would like|want|wish|should|can|may) (to )?(proceed|go ahead|merge)|"
@@ -192,55 +94,27 @@ _CONFIRM = _c(
     r"よろしければ[^。\n]{0,40}(返信|ご連絡|お知らせ)|(上記|以下|下記)[^。\n]{0,20}(内容|とおり|通り)[^。\n]{0,30}(よろしい|間違い|相違)", fast=True)
 
 # The exact words to reply with: a cue, then the words in quotes (or alone on the next line).
-_PHRASE_CUE = _c(
+_PHRASE_CUE = lowered(
     r"(reply|respond|write|type|answer|state|include|copy)[^.\n]{0,60}(with|using|the following|these|this|"
     r"exact|verbatim|words|phrase|statement|sentence)|(following|this|exact) (phrase|statement|sentence|wording|words|text)|"
     r"文言|一文|そのまま|記載の上|ご記載|記載して|ご記入|以下の?(内容|文)[^。\n]{0,10}(返信|記載|ご返信)|下記の?(内容|文)[^。\n]{0,10}(返信|記載)",
     fast=True)
-_WORDS_CUE = _c(r"phrase|statement|sentence|wording|words|verbatim|文言|一文|そのまま")
+_WORDS_CUE = lowered(r"phrase|statement|sentence|wording|words|verbatim|文言|一文|そのまま")
 _QUOTED = re.compile(r"『([^』\n]{4,300})』|「([^」\n]{4,300})」|“([^”\n]{4,300})”|\"([^\"\n]{4,300})\"|"
                      r"(?<![A-Za-z])'([^'\n]{8,300})'(?![A-Za-z])")
 
 # Option lists: "A) ...", "Option B: ...", "(1) ...", "2. ...", "① ...", "案A：..."
-_OPTION = _c(r"^\s*[-*•・]?\s*(?:option|choice|オプション|選択肢|案)?\s*(?:([(（][A-Da-d1-9][)）])|([A-Da-d]|[1-9])"
+_OPTION = lowered(r"^\s*[-*•・]?\s*(?:option|choice|オプション|選択肢|案)?\s*(?:([(（][A-Da-d1-9][)）])|([A-Da-d]|[1-9])"
                      r"\s*(案)?(?:[)）.:：]|\s[-–—]\s)|([①-⑨])[.:：)）]?)\s*(\S.{2,300})$")
-_CHOOSE = _c(r"\b(choose|select|pick) (one|between|from|an option|the option|which|either)|which (option|one)\b|"
+_CHOOSE = lowered(r"\b(choose|select|pick) (one|between|from|an option|the option|which|either)|which (option|one)\b|"
                      r"\bwhich of (these|those|the two)\b|\breply with \(?[a-d1-9]\)? or \(?[a-d1-9]\)?|"
                      r"\boption you\b|one of the following|(reply|respond|answer) with (the )?(letter|number|option)|"
                      r"\bwhich of the following\b|\bprefer(red)?\b[^.\n]{0,30}\boption|いずれか|どちらか|お選び|ご選択|選択して|"
                      r"ご希望の(方|番号|案|選択肢)", fast=True)
 
-_RESOLVED = _c(
-    r"(has been|have been|was|is now|we have|we've) (marked as )?(resolved|closed)|"
-    r"(解決済み|クローズ)(と|に)?(させていただき|いたし|し|なり|とな)ました|解決済みとして", fast=True)
-_REOPEN = _c(r"re-?open|再開|再オープン|再度オープン", fast=True)
-# A sentence that sets the user a limit: support closes (or resolved) the case, or wants the reply by then.
-# "An agent will respond within 2 business days" is support's own promise, not the user's deadline.
-_CLOSE_CUE = _c(r"\bclos(e|ed|ing)\b|\bresolved?\b|\bre-?open|hear (back )?from you|\b(your|a) (reply|response|answer)"
-                        r"\b[^.\n]{0,40}\b(by|within|before)\b|\b(please|kindly) (reply|respond|get back|send)[^.\n]{0,60}\b(by|"
-                        r"within|in|before|no later)\b|(^|\byou\b[^.\n]{0,20})(reply|respond) (by|within|in|before|no later)\b|"
-                        r"\bdeadline\b|"
-                        r"クローズ|解決済|再開|(ご返信|ご回答|ご連絡)(が|を)?(いただけない|いただけなかった|ない|なかった)|"
-                        r"(まで|以内)(に)?[^。\n]{0,10}(ご返信|ご回答|ご連絡|お知らせ|返信)|(返信|回答)(の)?期限", fast=True)
-_REFERS = _c(r"\b(it|them)\b|それ|こちら")
-_NUMBER = re.compile(r"[0-9０-９]|\b(one|two|three|four|five|six|seven|eight|nine|ten|fourteen|thirty|forty-eight|"
-                     r"seventy-two|twenty-four)\b")  # every deadline the patterns read holds one
-_NUMBERED = _Within(_NUMBER, compile_alternatives(_NUMBER.pattern))
-_SURVEY_Q = _c(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
+_REFERS = lowered(r"\b(it|them)\b|それ|こちら")
+_SURVEY_Q = lowered(r"how (did|would) (we|you rate)|how satisfied|did this (answer|resolve)|was this helpful|"
                        r"満足|いかがでしたか|役に立ちましたか")
-# where a sentence ends: ".", "!" or "?" before a space, a ")" or the end ("e.g. this" is one sentence), or a
-# Japanese 。！？; found by a scan for those characters, not by matching every character of the text
-_END = re.compile(r"[.!?]+(?=[\s)]|$)|[。！？][.!?。！？]*")
-
-
-def _spans(text: str) -> list[tuple[int, int]]:
-    """The (start, end) of each sentence of one line, its end punctuation included; blank ones left out."""
-    out, start = [], 0
-    for m in _END.finditer(text):
-        out.append((start, m.end()))
-        start = m.end()
-    out.append((start, len(text)))
-    return [(a, b) for a, b in out if text[a:b].strip()]
 _LIST_ITEM = re.compile(r"^\s*(?:[-*•・●○■□◆]|\d{1,2}[.)）]|[(（]\d{1,2}[)）]|[①-⑨]|[A-Da-d][.)）])\s*\S")
 
 
@@ -248,9 +122,9 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     """What the new text of a support mail asks; `sent` (the mail's Date) anchors relative deadlines. Patterns
     read the lower-cased text; what is quoted back (options, exact words, questions) comes from the text.
     `dates_only`: only the reply-by and reopen-by dates (for mail that asks nothing, such as a survey)."""
-    low = _lower(text)
+    low = lower(text)
     if dates_only:
-        deadline, words, reopen = _deadline(low, sent, lang, country, _DATE_LITERALS.found_in(low))
+        deadline, words, reopen = reply_by(low, sent, lang, country, DATE_LITERALS.found_in(low))
         return Asks(deadline=None if reopen else deadline, deadline_text=words, reopen_by=deadline if reopen else None)
     present = _TEXT_LITERALS.found_in(low)  # one pass for the patterns read over the whole text
     raw = text.splitlines()
@@ -287,7 +161,7 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
                       and not (items and _REFERS.search(lo)))  # "could you check it and send it again?"
     if questions:
         asked.append(Ask.QUESTION)
-    deadline, words, reopen = _deadline(low, sent, lang, country, present)
+    deadline, words, reopen = reply_by(low, sent, lang, country, present)
     return Asks(tuple(asked), options, phrase, questions, None if reopen else deadline,
                 words, deadline if reopen else None, tuple((a, scoped[a]) for a in asked if a in scoped))
 
@@ -307,8 +181,8 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST, indented: lis
     def close_item() -> None:
         if item:
             text, low = " ".join(i[0] for i in item), " ".join(i[1] for i in item)
-            spans = _spans(low)
-            end = spans[0][1] if spans else len(low)
+            parts = spans(low)
+            end = parts[0][1] if parts else len(low)
             out.append((text[:end].strip(), low[:end].strip() + _CONTEXT + announced))
             item.clear()
 
@@ -336,8 +210,8 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST, indented: lis
             close_item()  # lines under an item explain it: read as any other line
         asking = []
         if (n in asking_lines if asking_lines is not None else request.search(low)):  # only a line that asks
-            spans = _spans(low)
-            asking = [(line[a:b].strip(), low[a:b].strip()) for a, b in spans
+            parts = spans(low)
+            asking = [(line[a:b].strip(), low[a:b].strip()) for a, b in parts
                       if request.search(low[a:b]) and not _NOT_REQUEST.search(low[a:b].strip())]
         out += asking
         if asking and any(_LIST_CUE.search(lo) and _GIVE.search(lo) for _t, lo in asking):
@@ -378,9 +252,9 @@ def _facts(requests: list[str], patterns=_FACTS, choose=_CHOOSE) -> tuple[list[A
 
 _ACCOUNT_ID = re.compile(r"\baws\d{5,12}\b")  # in lower-cased text
 _CONTEXT = "\x00"  # a list item carries the line that announced it after this mark (for whose account)
-_SOURCE_WORDS = _c(r"統合元|source account|account (?:you want |you'd like |you would like )?to (?:be )?merged?\b|"
+_SOURCE_WORDS = lowered(r"統合元|source account|account (?:you want |you'd like |you would like )?to (?:be )?merged?\b|"
                            r"account being merged|merged account|(?:second|other) account")
-_TARGET_WORDS = _c(r"統合先|残す|存続|target account|account (?:you want |you'd like |you would like )?to keep|"
+_TARGET_WORDS = lowered(r"統合先|残す|存続|target account|account (?:you want |you'd like |you would like )?to keep|"
                            r"account being kept|kept account|account you (?:want|would like|wish) to keep")
 
 
@@ -423,7 +297,7 @@ def _fact_in(text: str, patterns=_FACTS, confirm=_CONFIRM) -> bool:
     return any(p.search(text) for _a, p in patterns) or bool(confirm.search(text))
 
 
-_ASKS_FOR_ID = _c(r"(provide|send|share|what is|check|verify|correct|not found|could not|unable|教え|ご教示|"
+_ASKS_FOR_ID = lowered(r"(provide|send|share|what is|check|verify|correct|not found|could not|unable|教え|ご教示|"
                   r"お知らせ|見つかりません|確認できません|一致しません)[^.?\n。]{0,60}(id\b|ｉｄ)|"
                   r"id\b[^.?\n。]{0,60}(not found|does not|doesn't|invalid|incorrect|見つかりません|確認できません|一致しません|誤)")
 
@@ -483,42 +357,6 @@ def _phrase(lines: list[tuple[str, str]], phrase_cue=_PHRASE_CUE) -> str:
     return ""
 
 
-def _deadline(text: str, sent: dt.datetime | None, lang: Lang, country: str, present=None):
-    """(when, the words, whether it is a reopen-by date)."""
-    if sent is None:
-        return None, "", False
-    if sent.tzinfo is None:
-        sent = sent.replace(tzinfo=dt.timezone.utc)
-    country = country or ("JP" if lang is Lang.JA else "US")
-    reopen_cue = _REOPEN.within(text, present)
-    reopen = _RESOLVED.within(text, present).anywhere(text) and reopen_cue.anywhere(text)
-    cue = _CLOSE_CUE.within(text, present)
-    if not cue.anywhere(text):
-        return None, "", reopen  # no sentence anywhere sets a limit
-    numbered = _NUMBERED.lines(text)  # a limit names a number: a date or a duration
-    for n, line in enumerate(text.splitlines()):
-        if n not in numbered or not cue.search(line):
-            continue
-        found = _deadline_in(line, cue, reopen_cue, reopen, sent, country)
-        if found:
-            return found.when, found.text, reopen
-    return None, "", reopen
-
-
-def _deadline_in(line: str, cue, reopen_cue, reopen: bool, sent: dt.datetime,
-                 country: str) -> deadlines.Found | None:
-    for a, b in _spans(line):
-        part = line[a:b]
-        if not cue.search(part) or reopen != bool(reopen_cue.search(part)):
-            continue  # a window to reopen a resolved case is not a deadline to keep it open, and vice versa
-        part = deadlines.normalize(part)  # 「１２月１１日」 as 「12月11日」 (only here: a phrase stays verbatim)
-        found = deadlines.absolute(part, sent) or deadlines.span(part, sent, country)
-        if found:
-            return found
-    return None
-
-
-_TEXT_LITERALS = Literals(x for f in (_REQUEST, _CHOOSE, _CONFIRM, _CLOSE_CUE, _RESOLVED, _REOPEN, _PHRASE_CUE)
+_TEXT_LITERALS = Literals(x for f in (_REQUEST, _CHOOSE, _CONFIRM, CLOSE_CUE, RESOLVED, REOPEN, _PHRASE_CUE)
                          for x in f.literals.literals)
-_DATE_LITERALS = Literals(x for f in (_CLOSE_CUE, _RESOLVED, _REOPEN) for x in f.literals.literals)
 _FACT_LITERALS = Literals(x for _a, f in _FACTS for x in f.literals.literals)
