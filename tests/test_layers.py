@@ -43,7 +43,7 @@ def test_a_core_module_importing_the_store_breaks_a_contract(tmp_path):
 def test_an_import_cycle_breaks_a_contract(tmp_path):
     shutil.copytree(ROOT / "src" / "certmerge", tmp_path / "certmerge",
                     ignore=shutil.ignore_patterns("__pycache__"))
-    types = tmp_path / "certmerge" / "store_types.py"
+    types = tmp_path / "certmerge" / "store_schema.py"
     types.write_text(types.read_text(encoding="utf-8") + "\nfrom . import store  # noqa\n", encoding="utf-8")
     done = _lint(str(tmp_path))
     assert done.returncode != 0

@@ -16,136 +16,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (Boolean, Column, Float, ForeignKey, Integer, String, Table, Text, UniqueConstraint, bindparam,
-                        create_engine, event, func, insert, select, text, update)
+from sqlalchemy import Table, create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
 
 from .core.errors import StoreError
 from .core.i18n import _, t
 from .core.model import Change
-from .store_types import UTCDateTime, metadata
+from .store_schema import (HAS_MESSAGE_Q, POSITION_Q, SCHEMA_VERSION, UPGRADES, UTCDateTime,  # noqa: F401
+                           cases, drafts, events, messages, meta, positions, quarantine, seen, metadata)
 from .faults import write_step
 from .privacy import create_private
-
-SCHEMA_VERSION = 3
-# What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
-# New tables need no DDL here: `metadata.create_all` makes the ones missing before the upgrade runs.
-_UPGRADES = {
-    2: ("ALTER TABLE messages ADD COLUMN asks TEXT", "ALTER TABLE cases ADD COLUMN reopen_by TIMESTAMP",
-        "ALTER TABLE events ADD COLUMN event VARCHAR(32)"),
-    3: (),  # the outbox, deliveries and heartbeat tables (notifications and the watcher's heartbeat)
-}
-
-
-
-meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
-
-cases = Table(
-    "cases", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("vendor_case_id", String(32), index=True),
-    Column("state", String(32), nullable=False),
-    Column("language", String(8), nullable=False),
-    Column("casefile", Text, nullable=False),  # JSON of the case file
-    Column("support_address", String(320)),
-    Column("support_subject", Text),
-    Column("support_message_id", Text),
-    Column("support_references", Text),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("state_since", UTCDateTime, nullable=False),
-    Column("last_support_mail_at", UTCDateTime),
-    Column("last_reply_sent_at", UTCDateTime),
-    Column("deadline", UTCDateTime),
-    Column("reopen_by", UTCDateTime),  # support resolved the case; a reply by then reopens it
-    Column("missing_items", Text, nullable=False, default="[]"),
-    Column("updated_at", UTCDateTime, nullable=False),
-)
-
-messages = Table(
-    "messages", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("case_id", Integer, ForeignKey("cases.id"), index=True),
-    Column("dedupe_key", String(512), nullable=False, unique=True),
-    Column("message_id", String(998), index=True),
-    Column("origin", Text),  # where it came from: folder file or mailbox/UID
-    Column("subject", Text),
-    Column("sender", String(320)),
-    Column("sender_name", Text),
-    Column("date", UTCDateTime),
-    Column("processed_at", UTCDateTime, nullable=False),
-    Column("kind", String(32), nullable=False),
-    Column("confidence", Float, nullable=False),
-    Column("authenticity", String(16), nullable=False),
-    Column("auth_reason", Text),
-    Column("reasons", Text),  # JSON list
-    Column("vendor_case_id", String(32)),
-    Column("language", String(8)),
-    Column("needs_review", Boolean, nullable=False, default=False),
-    Column("effect", Text),  # what it did to the case, in words
-    Column("in_reply_to", Text),
-    Column("refs", Text),
-    Column("text", Text),  # the new (unquoted) text, for explain
-    Column("direction", String(8), nullable=False, default="in"),  # in | out (the user's own reply)
-    Column("asks", Text),  # JSON of model.Asks: what the mail asked of the user
-)
-
-events = Table(
-    "events", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("case_id", Integer, ForeignKey("cases.id"), index=True, nullable=False),
-    Column("at", UTCDateTime, nullable=False),
-    Column("type", String(16), nullable=False),  # mail | state | action | warning | relabel
-    Column("message_ref", Integer, ForeignKey("messages.id")),
-    Column("from_state", String(32)),
-    Column("to_state", String(32)),
-    Column("detail", Text),
-    Column("event", String(32)),  # the lifecycle event a user's action applied (relabel re-runs it)
-)
-
-positions = Table(
-    "positions", metadata,
-    Column("source", String(512), primary_key=True),
-    Column("uidvalidity", Integer, nullable=False),
-    Column("last_uid", Integer, nullable=False),
-    Column("updated_at", UTCDateTime, nullable=False),
-)
-
-seen = Table(
-    "seen", metadata,
-    Column("source", String(512), primary_key=True),
-    Column("key", String(512), primary_key=True),
-)
-
-quarantine = Table(  # mail that could not be read: its file in quarantine/, written with the folder position
-    "quarantine", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("file", String(255), nullable=False, unique=True),  # name in quarantine/: content hash + origin hash
-    Column("origin", Text),
-    Column("reason", Text),
-    Column("size", Integer),
-    Column("at", UTCDateTime, nullable=False),
-)
-
-drafts = Table(
-    "drafts", metadata,
-    Column("id", Integer, primary_key=True),
-    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
-    Column("purpose", String(32), nullable=False),
-    Column("path", Text),
-    Column("message_id", Text, nullable=False),
-    Column("subject", Text),
-    Column("created_at", UTCDateTime, nullable=False),
-    Column("sent_at", UTCDateTime),
-    Column("mailbox", Text),
-    Column("mailbox_uid", Integer),
-    UniqueConstraint("message_id", name="uq_draft_message_id"),
-)
-
-# hot-path reads, built once (building a statement costs as much as running it)
-_POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
-_HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
-
 
 @dataclass(frozen=True)
 class Snapshot:
@@ -267,7 +148,7 @@ class Store:
                                  _("upgrade certmerge"))
             elif int(row.value) < SCHEMA_VERSION:
                 for version in range(int(row.value) + 1, SCHEMA_VERSION + 1):
-                    for ddl in _UPGRADES[version]:
+                    for ddl in UPGRADES[version]:
                         conn.execute(text(ddl))
                 conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
@@ -387,14 +268,14 @@ class Store:
 
     # --- messages and history --------------------------------------------------------------------
     def has_message(self, dedupe_key: str) -> bool:
-        return bool(self._read(_HAS_MESSAGE_Q, {"key": dedupe_key}))
+        return bool(self._read(HAS_MESSAGE_Q, {"key": dedupe_key}))
 
     def snapshot(self, dedupe_key: str, thread_ids: set[str]) -> Snapshot:
         """What deciding about one mail needs, read in one transaction: whether it is stored already, the
         cases, and the case its threading headers (In-Reply-To, References) point to."""
         ids = [m for m in thread_ids if m]
         with self.engine.connect() as conn:
-            seen = conn.execute(_HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None
+            seen = conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None
             if seen:
                 return Snapshot(True, [], None)
             rows = [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
@@ -462,7 +343,7 @@ class Store:
 
     # --- positions --------------------------------------------------------------------------------
     def position(self, source: str) -> tuple[int, int] | None:
-        rows = self._read(_POSITION_Q, {"source": source})
+        rows = self._read(POSITION_Q, {"source": source})
         return (rows[0].uidvalidity, rows[0].last_uid) if rows else None
 
     @staticmethod

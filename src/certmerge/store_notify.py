@@ -17,7 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from .core.errors import StoreError
 from .faults import write_step
-from .store_types import UTCDateTime, metadata
+from .store_schema import UTCDateTime, metadata
 
 if TYPE_CHECKING:
     from .store import Store

@@ -1,0 +1,149 @@
+"""The database schema: its version and in-place upgrades, the tables and the queries the store runs most,
+and the column type for aware datetimes. Imported by store.py and store_notify.py (with this module, the
+only importers of sqlalchemy), so that neither imports the other to get them."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
+                        UniqueConstraint, bindparam, select)
+from sqlalchemy.types import TypeDecorator
+
+
+class UTCDateTime(TypeDecorator):
+    """Aware datetimes in, aware UTC datetimes out; stored naive in UTC."""
+
+    impl = DateTime
+    cache_ok = True
+
+    def process_bind_param(self, value, dialect):
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the store")
+        return value.astimezone(dt.timezone.utc).replace(tzinfo=None)
+
+    def process_result_value(self, value, dialect):
+        return value.replace(tzinfo=dt.timezone.utc) if value is not None else None
+
+
+metadata = MetaData()
+
+SCHEMA_VERSION = 3
+# What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
+# New tables need no DDL here: `metadata.create_all` makes the ones missing before the upgrade runs.
+UPGRADES = {
+    2: ("ALTER TABLE messages ADD COLUMN asks TEXT", "ALTER TABLE cases ADD COLUMN reopen_by TIMESTAMP",
+        "ALTER TABLE events ADD COLUMN event VARCHAR(32)"),
+    3: (),  # the outbox, deliveries and heartbeat tables (notifications and the watcher's heartbeat)
+}
+
+
+
+meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+
+cases = Table(
+    "cases", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("vendor_case_id", String(32), index=True),
+    Column("state", String(32), nullable=False),
+    Column("language", String(8), nullable=False),
+    Column("casefile", Text, nullable=False),  # JSON of the case file
+    Column("support_address", String(320)),
+    Column("support_subject", Text),
+    Column("support_message_id", Text),
+    Column("support_references", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("state_since", UTCDateTime, nullable=False),
+    Column("last_support_mail_at", UTCDateTime),
+    Column("last_reply_sent_at", UTCDateTime),
+    Column("deadline", UTCDateTime),
+    Column("reopen_by", UTCDateTime),  # support resolved the case; a reply by then reopens it
+    Column("missing_items", Text, nullable=False, default="[]"),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+messages = Table(
+    "messages", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), index=True),
+    Column("dedupe_key", String(512), nullable=False, unique=True),
+    Column("message_id", String(998), index=True),
+    Column("origin", Text),  # where it came from: folder file or mailbox/UID
+    Column("subject", Text),
+    Column("sender", String(320)),
+    Column("sender_name", Text),
+    Column("date", UTCDateTime),
+    Column("processed_at", UTCDateTime, nullable=False),
+    Column("kind", String(32), nullable=False),
+    Column("confidence", Float, nullable=False),
+    Column("authenticity", String(16), nullable=False),
+    Column("auth_reason", Text),
+    Column("reasons", Text),  # JSON list
+    Column("vendor_case_id", String(32)),
+    Column("language", String(8)),
+    Column("needs_review", Boolean, nullable=False, default=False),
+    Column("effect", Text),  # what it did to the case, in words
+    Column("in_reply_to", Text),
+    Column("refs", Text),
+    Column("text", Text),  # the new (unquoted) text, for explain
+    Column("direction", String(8), nullable=False, default="in"),  # in | out (the user's own reply)
+    Column("asks", Text),  # JSON of model.Asks: what the mail asked of the user
+)
+
+events = Table(
+    "events", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), index=True, nullable=False),
+    Column("at", UTCDateTime, nullable=False),
+    Column("type", String(16), nullable=False),  # mail | state | action | warning | relabel
+    Column("message_ref", Integer, ForeignKey("messages.id")),
+    Column("from_state", String(32)),
+    Column("to_state", String(32)),
+    Column("detail", Text),
+    Column("event", String(32)),  # the lifecycle event a user's action applied (relabel re-runs it)
+)
+
+positions = Table(
+    "positions", metadata,
+    Column("source", String(512), primary_key=True),
+    Column("uidvalidity", Integer, nullable=False),
+    Column("last_uid", Integer, nullable=False),
+    Column("updated_at", UTCDateTime, nullable=False),
+)
+
+seen = Table(
+    "seen", metadata,
+    Column("source", String(512), primary_key=True),
+    Column("key", String(512), primary_key=True),
+)
+
+quarantine = Table(  # mail that could not be read: its file in quarantine/, written with the folder position
+    "quarantine", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("file", String(255), nullable=False, unique=True),  # name in quarantine/: content hash + origin hash
+    Column("origin", Text),
+    Column("reason", Text),
+    Column("size", Integer),
+    Column("at", UTCDateTime, nullable=False),
+)
+
+drafts = Table(
+    "drafts", metadata,
+    Column("id", Integer, primary_key=True),
+    Column("case_id", Integer, ForeignKey("cases.id"), nullable=False),
+    Column("purpose", String(32), nullable=False),
+    Column("path", Text),
+    Column("message_id", Text, nullable=False),
+    Column("subject", Text),
+    Column("created_at", UTCDateTime, nullable=False),
+    Column("sent_at", UTCDateTime),
+    Column("mailbox", Text),
+    Column("mailbox_uid", Integer),
+    UniqueConstraint("message_id", name="uq_draft_message_id"),
+)
+
+# hot-path reads, built once (building a statement costs as much as running it)
+POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
+HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
