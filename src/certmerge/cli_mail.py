@@ -20,7 +20,8 @@ def classify(files: list[Path] = typer.Argument(..., help="Mail files (.eml) or 
     """Classify mail files without touching the case.
 
     Example: certmerge classify ~/Downloads/support-reply.eml"""
-    from .app import App, classify_report, iter_files
+    from .app import App
+    from .app_files import classify_report, iter_files
     from .config import load_settings
 
     app = App(load_settings(_STATE["ctx"].home_arg))
@@ -46,7 +47,7 @@ def explain(message: str = typer.Argument(..., help="A stored mail's number or M
 
     Example: certmerge explain 3"""
     from . import render
-    from .app import classify_report
+    from .app_files import classify_report
     from .core.parse import inspect
 
     app = _app()
