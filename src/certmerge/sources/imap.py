@@ -142,7 +142,8 @@ class ImapSource:
         if sent and sent not in self.imap.folders:
             folders.append((sent, True))
         elif not sent:
-            log.warning("%s: no Sent folder found; set imap.sent_folder to notice your own replies", self.name)
+            log.warning("%s", t("{name}: no Sent folder found; set imap.sent_folder to notice your own replies",
+                                name=self.name))
         self._folders = folders
         self._client = client
         log.info("connected to %s (IDLE %s, folders %s)", self.where, "yes" if self._idle_ok else "no",
@@ -266,8 +267,9 @@ class ImapSource:
             return sorted(u for u in found if u > last), last, False  # n:* also returns the highest UID
         since = self.scan_start(store)
         if stored:
-            log.warning("%s: UIDVALIDITY changed (%s -> %s): rescanning since %s; mail already processed is "
-                        "recognised by its Message-ID", key, stored[0], uidvalidity, since)
+            log.warning("%s", t("{key}: UIDVALIDITY changed ({old} -> {new}): rescanning since {since}; mail already "
+                                "processed is recognised by its Message-ID", key=key, old=stored[0], new=uidvalidity,
+                                since=since))
         with self._io():
             start = self._window_start(client, info.get(b"EXISTS", 0), since)
             found = client.search([f"{start}:*", "SINCE", since] if start > 1 else ["SINCE", since])
@@ -413,8 +415,8 @@ class ImapSource:
             gone: list[int] = []
             fetched = self._fetch_chunk(client, store, chunk, seen_ids, gone)
             if gone:
-                log.warning("%s was expunged by another mail client before certmerge could read it; skipped",
-                            ", ".join(f"{folder}/{uid}" for uid in gone))
+                log.warning("%s", t("{mails} was expunged by another mail client before certmerge could read it; "
+                                    "skipped", mails=", ".join(f"{folder}/{uid}" for uid in gone)))
             for uid, data, arrived in fetched:
                 when = max(when, arrived or when)  # the merge key never goes back within a folder
                 item = RawMail(f"{folder}/{uid}", data, (key, uidvalidity, uid))
