@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from . import lifecycle
 from .authenticity import is_badge_platform, is_support_person, is_vendor
@@ -106,7 +106,6 @@ def _may_move(cls: Classification, policy: Policy) -> tuple[bool, str]:
 def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Policy, origin: str,
               now: dt.datetime, position=None, seen_key=None) -> Effect:
     """What this mail does: the Change to store and a one-line summary."""
-    received = mail.date or now
     needs_review = cls.confidence < policy.review_threshold
     change = Change(position=position, seen_key=seen_key)
     if case is None:
@@ -122,50 +121,72 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     events: list[dict[str, Any]] = [{"at": now, "type": "mail", "detail": fmt(
         MAIL_EVENT, kind=cls.kind.value, sender=mail.sender.email, auth=cls.authenticity.value,
         subject=mail.subject[:120])}]
-    updates: dict[str, Any] = {}
-    new_state = state
+    why_not = _why_not(mail, cls, policy, own)
+    if why_not:
+        events.append({"at": now, "type": "warning", "detail": why_not})
+        moved, updates = _Moved(state, why_not, False, [], {}), {}
+    else:
+        updates = _support_facts(mail, cls, case, policy, mail.date or now)
+        moved = _moved(cls, state, now, mail.date or now, needs_review)
+        events += moved.events
+        updates.update(moved.updates)
+    updates["updated_at"] = now
+    change.case_updates = updates
+    change.events = events
+    change.message = _message_row(mail, cls, origin, now, case["id"], moved.summary,
+                                  needs_review or moved.unexpected, "in")
+    return Effect(change, case, state.value, moved.state.value, moved.summary)
+
+
+def _why_not(mail: Email, cls: Classification, policy: Policy, own: bool) -> str:
+    """Why this mail may not move the case ("" when it may)."""
     ok, why_not = _may_move(cls, policy)
     if ok and mail.forwarded is not None and not (own and cls.authenticity is Authenticity.PASS):
         # a forward is authenticated as its outer sender: only the user's own, authenticated forwards count
         who = FORWARD_NOT_AUTHENTICATED if own else NOT_FROM_YOU
-        ok, why_not = False, fmt(FORWARD, sender=mail.sender.email, who=who, kind=cls.kind.value)
+        return fmt(FORWARD, sender=mail.sender.email, who=who, kind=cls.kind.value)
+    return "" if ok else why_not
+
+
+class _Moved(NamedTuple):
+    state: CaseState  # after the mail
+    summary: str
+    unexpected: bool  # the table has no move for it here: recorded for review
+    events: list[dict[str, Any]]
+    updates: dict[str, Any]
+
+
+def _moved(cls: Classification, state: CaseState, now: dt.datetime, received: dt.datetime,
+           needs_review: bool) -> _Moved:
+    """What a mail that may move the case does to it: its deadlines, then its event."""
+    updates = _deadlines(cls, received, state)
+    events: list[dict[str, Any]] = []
+    summary = fmt(STAYS, kind=cls.kind.value, state=state.value)
+    if updates:
+        summary = _deadline_summary(cls, updates)
+        events.append({"at": now, "type": "warning", "detail": summary})
     ev = lifecycle.event_for(cls.kind)
-    if not ok:
-        events.append({"at": now, "type": "warning", "detail": why_not})
-        summary = why_not
-    else:
-        updates.update(_support_facts(mail, cls, case, policy, received))
-        summary = fmt(STAYS, kind=cls.kind.value, state=state.value)
-        timed = _deadlines(cls, received, state)
-        updates.update(timed)
-        if timed:
-            summary = _deadline_summary(cls, timed)
-            events.append({"at": now, "type": "warning", "detail": summary})
-        if ev is not None and needs_review:
-            summary = fmt(NEEDS_REVIEW, kind=cls.kind.value, confidence=f"{cls.confidence:.2f}")
-            events.append({"at": now, "type": "warning", "detail": summary})
-        elif ev is not None:
-            try:
-                new_state = lifecycle.step(state, ev)
-            except IllegalTransition as exc:
-                needs_review = True
-                summary = fmt(UNEXPECTED, kind=cls.kind.value, reason=exc)
-                events.append({"at": now, "type": "warning", "detail": summary})
-            else:
-                if new_state is not state:
-                    summary = fmt(MOVED, kind=cls.kind.value, from_state=state.value, to_state=new_state.value)
-                    move = lifecycle.record(state, new_state, now, cls.kind.value)
-                    events += move.events
-                    updates.update(move.updates)
-                    if new_state is not CaseState.COMPLETED:
-                        updates["missing_items"] = []
-                    if not timed:  # support acted: an earlier warning's deadline no longer holds
-                        updates.update(deadline=None, reopen_by=None)
-    updates["updated_at"] = now
-    change.case_updates = updates
-    change.events = events
-    change.message = _message_row(mail, cls, origin, now, case["id"], summary, needs_review, "in")
-    return Effect(change, case, state.value, new_state.value, summary)
+    if ev is None:
+        return _Moved(state, summary, False, events, updates)
+    if needs_review:
+        summary = fmt(NEEDS_REVIEW, kind=cls.kind.value, confidence=f"{cls.confidence:.2f}")
+        return _Moved(state, summary, False, events + [{"at": now, "type": "warning", "detail": summary}], updates)
+    try:
+        new_state = lifecycle.step(state, ev)
+    except IllegalTransition as exc:
+        summary = fmt(UNEXPECTED, kind=cls.kind.value, reason=exc)
+        return _Moved(state, summary, True, events + [{"at": now, "type": "warning", "detail": summary}], updates)
+    if new_state is state:
+        return _Moved(state, summary, False, events, updates)
+    timed = bool(updates)
+    move = lifecycle.record(state, new_state, now, cls.kind.value)
+    updates.update(move.updates)
+    if new_state is not CaseState.COMPLETED:
+        updates["missing_items"] = []
+    if not timed:  # support acted: an earlier warning's deadline no longer holds
+        updates.update(deadline=None, reopen_by=None)
+    summary = fmt(MOVED, kind=cls.kind.value, from_state=state.value, to_state=new_state.value)
+    return _Moved(new_state, summary, False, events + list(move.events), updates)
 
 
 def _deadlines(cls: Classification, received: dt.datetime, state: CaseState) -> dict[str, Any]:
