@@ -172,57 +172,71 @@ def _request_parts(lines: list[tuple[str, str]], request=_REQUEST, indented: lis
     item's wrapped lines are joined to it, and only its first sentence counts (the rest explains it).
     (text, lower-cased text) pairs; a list item's lower-cased text carries its announcing request after
     _CONTEXT."""
-    out: list[tuple[str, str]] = []
-    block = in_list = False
-    item: list[tuple[str, str]] = []
-    announced = ""
-    prose = 0
-
-    def close_item() -> None:
-        if item:
-            text, low = " ".join(i[0] for i in item), " ".join(i[1] for i in item)
-            parts = spans(low)
-            end = parts[0][1] if parts else len(low)
-            out.append((text[:end].strip(), low[:end].strip() + _CONTEXT + announced))
-            item.clear()
-
+    reader = _Reader(request, asking_lines)
     indented = indented or [False] * len(lines)
     for n, ((line, low), inset) in enumerate(zip(lines + [("", "")], indented + [False])):
+        reader.read(n, line, low, inset)
+    return reader.out
+
+
+class _Reader:
+    """_request_parts' state as it reads a text line by line: inside a block a request announced, inside
+    its list, the item being read."""
+
+    def __init__(self, request, asking_lines: set[int] | None) -> None:
+        self.request, self.asking_lines = request, asking_lines
+        self.out: list[tuple[str, str]] = []
+        self.block = self.in_list = False
+        self.item: list[tuple[str, str]] = []
+        self.announced = ""
+        self.prose = 0
+
+    def read(self, n: int, line: str, low: str, inset: bool) -> None:
         if not low:
-            if item:
-                close_item()
-            continue
+            self.close_item()
+            return
         is_item = _LIST_ITEM.match(low)
-        if in_list and not inset and not is_item:
-            close_item()
-            block = in_list = False  # a line back at the margin: the list is over
+        if self.in_list and not inset and not is_item:
+            self.close_item()
+            self.block = self.in_list = False  # a line back at the margin: the list is over
         if is_item:
-            close_item()
-            if block:
+            self.close_item()
+            if self.block:
                 mark = _LIST_MARK.match(low).end()
-                item.append((line[mark:], low[mark:]))
-                in_list = True
-            continue
-        if item and item[-1][1].endswith(_CONTINUES):
-            item.append((line, low))  # the item's own words wrapped onto this line
-            continue
-        if item:
-            close_item()  # lines under an item explain it: read as any other line
-        asking = []
-        if (n in asking_lines if asking_lines is not None else request.search(low)):  # only a line that asks
+                self.item.append((line[mark:], low[mark:]))
+                self.in_list = True
+        elif self.item and self.item[-1][1].endswith(_CONTINUES):
+            self.item.append((line, low))  # the item's own words wrapped onto this line
+        else:
+            self.close_item()  # lines under an item explain it: read as any other line
+            self.prose_line(n, line, low)
+
+    def close_item(self) -> None:
+        if self.item:
+            text, low = " ".join(i[0] for i in self.item), " ".join(i[1] for i in self.item)
             parts = spans(low)
-            asking = [(line[a:b].strip(), low[a:b].strip()) for a, b in parts
-                      if request.search(low[a:b]) and not _NOT_REQUEST.search(low[a:b].strip())]
-        out += asking
+            end = parts[0][1] if parts else len(low)
+            self.out.append((text[:end].strip(), low[:end].strip() + _CONTEXT + self.announced))
+            self.item.clear()
+
+    def prose_line(self, n: int, line: str, low: str) -> None:
+        asking = self.asking(n, line, low)
+        self.out += asking
         if asking and any(_LIST_CUE.search(lo) and _GIVE.search(lo) for _t, lo in asking):
-            block, in_list, prose = True, False, 0
-            announced = " ".join(lo for _t, lo in asking)
-        elif block and not in_list and not asking and len(low) < 100 and not low.endswith((".", "。")):
-            out.append((line, low + _CONTEXT + announced))  # a table cell or a label under the request
-        elif not in_list:
-            prose += 1
-            block = block and prose < 2  # "You'll find them on your Profile page." may stand between
-    return out
+            self.block, self.in_list, self.prose = True, False, 0
+            self.announced = " ".join(lo for _t, lo in asking)
+        elif self.block and not self.in_list and not asking and len(low) < 100 and not low.endswith((".", "。")):
+            self.out.append((line, low + _CONTEXT + self.announced))  # a table cell or a label under the request
+        elif not self.in_list:
+            self.prose += 1
+            self.block = self.block and self.prose < 2  # "You'll find them on your Profile page." may stand between
+
+    def asking(self, n: int, line: str, low: str) -> list[tuple[str, str]]:
+        """The sentences of a line that ask (only a line that asks is split into sentences)."""
+        if not (n in self.asking_lines if self.asking_lines is not None else self.request.search(low)):
+            return []
+        return [(line[a:b].strip(), low[a:b].strip()) for a, b in spans(low)
+                if self.request.search(low[a:b]) and not _NOT_REQUEST.search(low[a:b].strip())]
 
 
 def _facts(requests: list[str], patterns=_FACTS, choose=_CHOOSE) -> tuple[list[Ask], dict[Ask, str]]:
