@@ -146,16 +146,7 @@ def extract(text: str, sent: dt.datetime | None, lang: Lang, country: str = "", 
     phrase = _phrase(lines, phrase_cue) if phrase_cue.anywhere(low) else ""  # no cue anywhere: no exact words
     confirm_pattern = _CONFIRM.within(low, present)
     confirm = confirm_pattern.anywhere(low)
-    asked: list[Ask] = []
-    if options:
-        asked.append(Ask.CHOICE)
-    if phrase:
-        asked.append(Ask.PHRASE)
-    if confirm and not phrase:
-        asked.append(Ask.CONFIRM)
-    if (confirm or phrase) and Ask.ACCOUNT_ID in items and not _asks_for_id("\n".join(low_parts)):
-        items.remove(Ask.ACCOUNT_ID)  # "confirm the merge of AWS0135 into AWS0246" names IDs, does not ask
-    asked += [a for a in items if a not in asked]
+    asked = _asked(bool(options), phrase, confirm, items, low_parts)
     questions = tuple(orig for orig, lo in zip((o for o, _l in requests), low_parts)
                       if _is_question(orig, lo) and not _fact_in(lo, facts, confirm_pattern)
                       and not (items and _REFERS.search(lo)))  # "could you check it and send it again?"
@@ -237,6 +228,21 @@ class _Reader:
             return []
         return [(line[a:b].strip(), low[a:b].strip()) for a, b in spans(low)
                 if self.request.search(low[a:b]) and not _NOT_REQUEST.search(low[a:b].strip())]
+
+
+def _asked(options: bool, phrase: str, confirm: bool, items: list[Ask], low_parts: list[str]) -> list[Ask]:
+    """What was asked, in order: a choice, the exact words (else an approval), then the facts (`items` loses
+    an account ID that an approval only names)."""
+    asked: list[Ask] = []
+    if options:
+        asked.append(Ask.CHOICE)
+    if phrase:
+        asked.append(Ask.PHRASE)
+    if confirm and not phrase:
+        asked.append(Ask.CONFIRM)
+    if (confirm or phrase) and Ask.ACCOUNT_ID in items and not _asks_for_id("\n".join(low_parts)):
+        items.remove(Ask.ACCOUNT_ID)  # "confirm the merge of AWS0135 into AWS0246" names IDs, does not ask
+    return asked + [a for a in items if a not in asked]
 
 
 def _facts(requests: list[str], patterns=_FACTS, choose=_CHOOSE) -> tuple[list[Ask], dict[Ask, str]]:
