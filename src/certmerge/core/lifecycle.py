@@ -204,7 +204,6 @@ def _ball_with_support_since(case: CaseView) -> dt.datetime | None:
 
 def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
     st = case.state
-    since = _ball_with_support_since(case)
     if st is S.PREPARING:
         return NextAction("form", _("Finish the case file"), _("run `certmerge init`"))
     if st is S.SELF_SERVICE:
@@ -233,8 +232,13 @@ def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
                               draft_purpose="credly_request")
         if case.last_support_mail_at and case.last_support_mail_at > case.last_reply_sent_at:
             return NextAction("checks", _("Support answered: check Credly again"), _("run `certmerge verify`"))
-    title, days = _WAITING[st]
-    title = _(title)  # a state with no next action above is a waiting one: KeyError if it is neither
+    return _waiting(case, now)
+
+
+def _waiting(case: CaseView, now: dt.datetime) -> NextAction:
+    """A state where the ball is with support: wait, or (silent past its usual time) a follow-up."""
+    since = _ball_with_support_since(case)
+    title, days = _WAITING[case.state]  # a state with no next action of its own is a waiting one: else KeyError
     if case.follow_up_at is not None:
         silent, until = now >= case.follow_up_at, case.expected_by
     else:  # no calendar given: calendar days
@@ -242,7 +246,7 @@ def _by_state(case: CaseView, now: dt.datetime) -> NextAction:
     if since and silent:
         return NextAction("draft", _("Support has been silent for long: send a polite follow-up"),
                           t("no answer since {date}", date=when(since, zone=False)[:10]), draft_purpose="follow_up")
-    return _wait(title, since, days, until)
+    return _wait(_(title), since, days, until)
 
 
 _WAITING = {S.AWAITING_SUPPORT: (N_("Wait for an agent's reply"), AGENT_REPLY_DAYS),
