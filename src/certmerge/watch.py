@@ -18,6 +18,7 @@ import signal
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
@@ -166,50 +167,70 @@ def run(app: App, source, *, once: bool, interval: float, report: Callable[[list
     retry (alerts.Keeper); `events` gets each notification event recorded meanwhile."""
     stop = stop or threading.Event()
     notify = notify or _stderr_line
-    backoff = backoff or Backoff()
     stopper = _STOPPER if _STOPPER is not None and _STOPPER.stop is stop else None
-    total = 0
     told = _Told(notify)
     source_log = logging.getLogger(_Told.SOURCE_LOGGER)
     with WatchLock(app.settings.home):
         keeper = Keeper(app, source.name)
         keeper.started()
-        step = _stepper(keeper, notify, events)
+        loop = _Loop(app, source, report, stop, notify, backoff or Backoff(), keeper,
+                     _stepper(keeper, notify, events), interval)
         if stopper:
             stopper.running = True
         source_log.addHandler(told)
         try:
-            while True:
-                try:
-                    total += _sync(app, source, report, stop)
-                    keeper.reached()
-                    if backoff.failures:
-                        notify(t("reconnected to {name}; in sync again", name=source.name))
-                        backoff.reset()
-                    step()
-                    if once or stop.is_set():
-                        return total
-                    _wait(source, _until(keeper, interval), stop)
-                except AuthFailed:
-                    raise
-                except SourceError as exc:
-                    keeper.unreachable(str(exc))
-                    step()
-                    if once:
-                        raise
-                    source.close()
-                    delay = backoff.next()
-                    notify(t("{exc} - retrying in {delay:.1f} s (attempt {failures})", exc=exc, delay=delay, failures=backoff.failures))
-                    if _pause(delay, stop, keeper, step):
-                        return total
-                if stop.is_set():
-                    return total
+            while not loop.turn(once):
+                pass
         except _Interrupted:
-            return total
+            pass
         finally:
             source_log.removeHandler(told)
             if stopper:
                 stopper.finish()
+    return loop.total
+
+
+@dataclass
+class _Loop:
+    """One watcher's turns: sync, timers and deliveries, then wait (or back off after a SourceError)."""
+
+    app: App
+    source: object
+    report: Callable[[list[Outcome]], None]
+    stop: threading.Event
+    notify: Callable[[str], None]
+    backoff: Backoff
+    keeper: Keeper
+    step: Callable[[], None]
+    interval: float
+    total: int = 0
+
+    def turn(self, once: bool) -> bool:
+        """One turn; True when the watcher is done."""
+        try:
+            self.total += _sync(self.app, self.source, self.report, self.stop)
+            self.keeper.reached()
+            if self.backoff.failures:
+                self.notify(t("reconnected to {name}; in sync again", name=self.source.name))
+                self.backoff.reset()
+            self.step()
+            if once or self.stop.is_set():
+                return True
+            _wait(self.source, _until(self.keeper, self.interval), self.stop)
+        except AuthFailed:
+            raise
+        except SourceError as exc:
+            self.keeper.unreachable(str(exc))
+            self.step()
+            if once:
+                raise
+            self.source.close()
+            delay = self.backoff.next()
+            self.notify(t("{exc} - retrying in {delay:.1f} s (attempt {failures})", exc=exc, delay=delay,
+                          failures=self.backoff.failures))
+            if _pause(delay, self.stop, self.keeper, self.step):
+                return True
+        return self.stop.is_set()
 
 
 def _stepper(keeper: Keeper, notify: Callable[[str], None], events: Callable[[list[dict]], None] | None):
