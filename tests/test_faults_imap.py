@@ -29,6 +29,7 @@ import pytest
 from certmerge import watch as watchmod
 from certmerge.faults import CRASH_EXIT
 from certmerge.sources import imap as imapmod
+from certmerge.sources import imap_idle
 from certmerge.sources import imap_session as session_mod
 from certmerge.store import Store
 from tests.helpers import filler_mail, need, support_mail, support_reply_from_user
@@ -504,7 +505,7 @@ def test_a_black_holed_network_never_hangs_the_watcher(pbox, proxy, monkeypatch)
     """Nothing gets through in either direction, while IDLE and while reconnecting: the IDLE renewal
     (shortened here from 9 minutes to 2 s) and every connect run into the timeout, the watcher keeps
     backing off, and stops within the timeout when asked."""
-    monkeypatch.setattr(imapmod, "IDLE_RENEW", 2.0)
+    monkeypatch.setattr(imap_idle, "IDLE_RENEW", 2.0)
     b = pbox
     with Watcher(b) as w:
         deadline_wait(lambda: proxy.sent(b"IDLE"), 5, what="IDLE")

@@ -501,14 +501,14 @@ def test_idle_delivers_a_change_within_seconds(case_box):
 
 
 def test_idle_is_renewed_and_servers_without_idle_are_polled(case_box, monkeypatch):
-    from certmerge.sources import imap as imapmod
+    from certmerge.sources import imap_idle
 
     b = case_box
     with b.watching() as (app, src):
         poll(app, src)
         assert src.wait(0.05) is False
         first = src._idle_since
-        monkeypatch.setattr(imapmod, "IDLE_RENEW", 0.0)  # every wait re-issues IDLE (DONE, IDLE)
+        monkeypatch.setattr(imap_idle, "IDLE_RENEW", 0.0)  # every wait re-issues IDLE (DONE, IDLE)
         assert src.wait(0.05) is False
         assert src._idle_since > first
         b.deliver(sample("01"))

@@ -23,17 +23,11 @@ import datetime as dt
 import heapq
 import logging
 import re
-import select
-import ssl
-import time
 from contextlib import contextmanager
-from email.message import EmailMessage
 from typing import Callable, Iterator
 
 import imapclient
 from imapclient.exceptions import IMAPClientAbortError, IMAPClientError
-from imapclient.imap_utf7 import decode as decode_utf7
-from imapclient.response_parser import parse_response
 
 from .. import secrets
 from ..config import ImapSettings, Settings
@@ -41,8 +35,11 @@ from ..core.errors import SourceError, UserError
 from ..core.i18n import _, t
 from .base import PositionStore, RawMail
 from .candidates import Hints, header_facts, is_candidate
-from .imap_session import (CLOSE_TIMEOUT, DRAFTS, SENT, header_bytes, logout, shutdown, short, connect, effective_port, guard,
-                           login, open_session, special_folder)
+from .imap_drafts import append_draft
+from .imap_idle import IdleWaiting
+from .imap_poll import Polling, with_uidnext
+from .imap_session import (CLOSE_TIMEOUT, SENT, header_bytes, logout, shutdown, short, connect, effective_port, guard,
+                           login, special_folder)
 
 log = logging.getLogger("certmerge.imap")
 
@@ -57,7 +54,6 @@ _PREFILTER_WORDS = ("amazon", "amaz0n", "arnazon", "aws", "credly")
 _PREFILTER_REFS = 30  # at most this many known Message-IDs are asked for in References/In-Reply-To
 BISECT_MIN = 5000  # a first scan of a folder this big finds where its date window starts by bisection
 BISECT_MARGIN = 500  # and searches this many messages before that start as well
-IDLE_RENEW = 540.0  # s: re-issue IDLE well within RFC 2177's 29 minutes (and NAT timeouts)
 
 _DOVECOT_TIMING = re.compile(r"\s*\([\d.]+(?: \+ [\d.]+)* secs\)\.?$")  # "... (0.001 + 0.000 secs)."
 
@@ -65,7 +61,7 @@ Progress = Callable[[int, int, str], None]  # (done, total, folder)
 
 
 # --- the source --------------------------------------------------------------------------------------------
-class ImapSource:
+class ImapSource(Polling, IdleWaiting):
     """A MailSource over IMAP (see the module doc). Connects lazily; keeps one connection open."""
 
     def __init__(self, imap: ImapSettings, vendors: tuple[str, ...], credential: Callable[[], secrets.Secret],
@@ -183,7 +179,7 @@ class ImapSource:
                     raise
                 except IMAPClientError as exc:
                     raise self._cannot_open(folder, exc) from None
-                return _with_uidnext(client, info)
+                return with_uidnext(client, info)
         except SourceError:
             self._drop()
             raise
@@ -303,97 +299,6 @@ class ImapSource:
             client.use_uid = True
         return max(1, lo - BISECT_MARGIN)
 
-    def _unchanged(self, client, folder: str, stored: tuple[int, int] | None, first: bool,
-                   just_opened: dict | None) -> bool:
-        """True when the folder surely has nothing new, found with cheap round trips: the answer of the
-        EXAMINE that just opened it (at connect), else NOOP + UID SEARCH on the folder the connection
-        has open, else STATUS; the first folder is opened (EXAMINE) instead, to stay open."""
-        if just_opened is not None:
-            self._uidnext[folder] = (just_opened.get(b"UIDVALIDITY", 0), just_opened.get(b"UIDNEXT", 0))
-        elif first and self._selected != folder:
-            info = self._examine(client, folder)
-            self._uidnext[folder] = (info.get(b"UIDVALIDITY", 0), info.get(b"UIDNEXT", 0))
-            just_opened = info
-        known = self._uidnext.get(folder)
-        if not stored or not known or stored[0] != known[0]:
-            return False
-        if just_opened is not None:
-            return 0 < known[1] and known[1] - 1 <= stored[1]
-        if self._selected == folder:
-            # RFC 3501 forbids STATUS as a new-mail check on the selected folder
-            with self._io():
-                return not self._news_since(client, stored[1])
-        with self._io():
-            try:
-                status = client.folder_status(folder, [b"UIDVALIDITY", b"UIDNEXT"])
-            except IMAPClientAbortError:
-                raise
-            except IMAPClientError as exc:  # deleted or renamed since the last sync
-                raise self._cannot_open(folder, exc) from None
-        return _status_unchanged(status, stored)
-
-    def _changed_in_one_round_trip(self, client, stored: dict, first: str | None) -> set[str] | None:
-        """The folders with news, asked in one round trip in the steady state of a watcher (the first
-        folder open, every folder synced before in this session): NOOP and UID SEARCH on the open folder
-        and STATUS on each other one, sent together (RFC 3501 5.5 lets a client send commands without
-        waiting; the server answers them in order). Same questions as _unchanged, in 0.39 ms instead of
-        0.57 ms (measured on loopback). None when not in that state, or on any answer it cannot read."""
-        others = [f for f, _ in self._folders[1:]]
-        pos = stored.get(first)
-        if (first is None or self._selected != first or not pos or self._uidnext.get(first, (0,))[0] != pos[0]
-                or any(not stored[f] or self._uidnext.get(f, (0,))[0] != stored[f][0] for f in others)):
-            return None
-        imap = client._imap  # noqa: SLF001 - imaplib's own pipelining: _command sends, _command_complete reads
-        with self._io():
-            for kind in ("EXISTS", "SEARCH", "STATUS"):
-                imap.untagged_responses.pop(kind, None)
-            sent = [(None, "NOOP", imap._command("NOOP")),  # noqa: SLF001
-                    (None, "UID", imap._command("UID", "SEARCH", "UID", f"{pos[1] + 1}:*"))]  # noqa: SLF001
-            sent += [(f, "STATUS", imap._command("STATUS", client._normalise_folder(f),  # noqa: SLF001
-                                                 "(UIDVALIDITY UIDNEXT)")) for f in others]
-            refused = None
-            for folder, name, tag in sent:  # every answer is read, so that the connection stays in step
-                try:
-                    imap._command_complete(name, tag)  # noqa: SLF001
-                except IMAPClientAbortError:
-                    raise
-                except IMAPClientError as exc:  # a folder deleted or renamed since the last sync
-                    refused = refused or (folder, exc)
-            late = imap.untagged_responses.pop("EXISTS", None)
-            searched = imap.untagged_responses.pop("SEARCH", [])
-            statuses = imap.untagged_responses.pop("STATUS", [])
-        if refused is not None:
-            if refused[0] is None:
-                return None
-            raise self._cannot_open(refused[0], refused[1])
-        try:
-            found = [int(u) for line in searched if line for u in bytes(line).split()]
-            by_name = {}
-            for line in statuses:
-                name, items = parse_response([bytes(line)])
-                by_name[decode_utf7(name)] = dict(zip(items[::2], items[1::2]))
-        except (ValueError, TypeError, IMAPClientError):
-            return None
-        if any(f not in by_name for f in others):
-            return None
-        changed = {f for f in others if not _status_unchanged(by_name[f], stored[f])}
-        if _news(late, found, pos[1]):
-            changed.add(first)
-        return changed
-
-    @staticmethod
-    def _news_since(client, upto: int) -> bool:
-        """True when the open folder may hold a message above UID `upto`. NOOP asks the server to look
-        (Dovecot notices mail put into the Maildir by another program, and a changed UIDVALIDITY, only at
-        a NOOP); it announces new mail with an EXISTS, which imaplib keeps aside. Then numbers, not events:
-        one UID SEARCH counts on the folder's view, so an EXISTS taken earlier (by IDLE, a FETCH or the
-        EXAMINE) cannot hide a message, and one announced with the SEARCH's own answer counts too."""
-        imap = client._imap  # noqa: SLF001 - imaplib's untagged answers
-        imap.untagged_responses.pop("EXISTS", None)
-        client.noop()
-        found = client.search(["UID", f"{upto + 1}:*"])
-        return _news(imap.untagged_responses.pop("EXISTS", None), found, upto)
-
     def _sync_folder(self, client, store: PositionStore, folder: str,
                      stored: tuple[int, int] | None) -> Iterator[tuple[dt.datetime, RawMail]]:
         """(arrival time, mail) of the folder's new mail in UID order. Mail that is not a candidate only
@@ -491,148 +396,4 @@ class ImapSource:
                         arrived if isinstance(arrived, dt.datetime) else None))
         return out
 
-    # --- waiting --------------------------------------------------------------------------------------
-    def wait(self, timeout: float) -> bool:
-        """IDLE on the first watched folder (renewed every IDLE_RENEW s), else sleep. True: look again."""
-        if self._client is None:
-            return True  # reconnect, and sync after the reconnect
-        if not self._idle_ok or not self._folders:
-            time.sleep(timeout)
-            return False
-        if self._idle_since is not None and time.monotonic() - self._idle_since > IDLE_RENEW:
-            self._end_idle()
-        if self._idle_since is None and self._start_idle():
-            return True
-        return self._idle_wait(timeout)
-
-    def _start_idle(self) -> bool:
-        """Enter IDLE; True when the folder changed since the last sync (no need to wait then)."""
-        client = self._client
-        folder = self._folders[0][0]
-        if self._selected != folder:
-            info = self._examine(client, folder)
-            if (info.get(b"UIDVALIDITY", 0), info.get(b"UIDNEXT", 0)) != self._uidnext.get(folder):
-                return True
-        elif folder in self._synced:
-            # count, do not wait for an announcement: the EXISTS of a mail that came during the sync was
-            # taken by the sync's own commands, and IDLE does not repeat it
-            with self._io():
-                if self._news_since(client, self._synced[folder]):
-                    return True
-        # from here on, new mail in the open folder is announced (EXISTS) in IDLE: no EXAMINE is needed
-        with self._io():
-            client.idle()
-        self._idle_since = time.monotonic()
-        return False
-
-    def _buffered(self, client) -> bool:
-        """Data already read from the socket but not yet parsed (select() cannot see it)."""
-        sock = client.socket()
-        if isinstance(sock, ssl.SSLSocket) and sock.pending():
-            return True
-        reader = getattr(client._imap, "file", None)  # noqa: SLF001 - imaplib's buffered reader
-        if reader is None or not hasattr(reader, "peek"):
-            return False
-        sock.setblocking(False)
-        try:
-            return bool(reader.peek(1))
-        except (BlockingIOError, ssl.SSLWantReadError, InterruptedError):
-            return False
-        except OSError:
-            return True  # let the read below report it
-        finally:
-            sock.settimeout(self.imap.timeout)
-
-    def _idle_wait(self, timeout: float) -> bool:
-        client = self._client
-        with self._io():
-            if self._buffered(client):
-                self._end_idle()
-                return True
-            if not select.select([client.socket()], [], [], timeout)[0]:
-                return False
-            responses = client.idle_check(timeout=0)
-        if not responses:
-            # readable but nothing to read: normally the server closed the connection. Ending IDLE
-            # tells: a dead connection raises SourceError, a live one answers and is synced.
-            self._end_idle()
-            return True
-        if any(b"BYE" in (r[0], r[1] if len(r) > 1 else None) for r in responses):
-            self._drop()
-            raise SourceError(t("{where} closed the connection", where=self.where), _("certmerge watch reconnects by itself"))
-        return any(len(r) > 1 and r[1] in (b"EXISTS", b"RECENT", b"EXPUNGE", b"FETCH") for r in responses)
-
-    def _end_idle(self) -> None:
-        if self._client is None or self._idle_since is None:
-            return
-        self._idle_since = None
-        with self._io():
-            self._client.idle_done()
-
-
-# --- the one write: drafts ------------------------------------------------------------------------------
-def _find_message_id(client, folder: str, message_id: str, where: str, timeout: float) -> bool:
-    with guard(where, timeout):
-        client.select_folder(folder, readonly=True)
-        return bool(client.search(["HEADER", "Message-ID", message_id]))
-
-
-def append_draft(settings: Settings, msg: EmailMessage) -> str:
-    """APPEND the draft to the Drafts folder with \\Draft, unless a mail with its Message-ID is there
-    (or already in Sent). Returns one line saying what happened."""
-    imap = settings.imap
-    where = f"{imap.host}:{effective_port(imap)}"
-    message_id = str(msg["Message-ID"] or "").strip()
-    if not message_id:
-        raise UserError(_("the draft has no Message-ID"), _("this is a bug in certmerge"))
-    client = open_session(imap)
-    try:
-        with guard(where, imap.timeout):
-            drafts = special_folder(client, imap.drafts_folder, DRAFTS)
-            sent = special_folder(client, imap.sent_folder, SENT)
-        if not drafts:
-            raise UserError(t("no Drafts folder found on {where}", where=where), _("set imap.drafts_folder in config.toml"))
-        if _find_message_id(client, drafts, message_id, where, imap.timeout):
-            return f"already in {drafts} (same Message-ID); nothing appended"
-        if sent and _find_message_id(client, sent, message_id, where, imap.timeout):
-            return f"already sent (found in {sent}); nothing appended"
-        data = msg.as_bytes(policy=msg.policy.clone(linesep="\r\n"))
-        with guard(where, imap.timeout):
-            try:
-                client.append(drafts, data, flags=(imapclient.DRAFT,))
-            except (IMAPClientAbortError, OSError):
-                raise
-            except IMAPClientError as exc:
-                raise UserError(t("{where} refused to store the draft in {drafts} ({short})", where=where, drafts=drafts, short=short(exc)),
-                                _("check imap.drafts_folder and the mailbox quota")) from None
-        return f"draft appended to {drafts}"
-    finally:
-        logout(client)
-
-
 __all__ = ["Hints", "ImapSource", "append_draft", "is_candidate"]
-
-
-def _status_unchanged(status: dict, stored: tuple[int, int]) -> bool:
-    """A STATUS answer (UIDVALIDITY, UIDNEXT) says the folder has nothing after the stored position."""
-    return (status.get(b"UIDVALIDITY") == stored[0] and b"UIDNEXT" in status
-            and status[b"UIDNEXT"] - 1 <= stored[1])
-
-
-def _with_uidnext(client, info: dict) -> dict:
-    """The EXAMINE answer with its UIDNEXT. A server may leave UIDNEXT out (RFC 3501 allows it; Courier
-    does); taken as 0 it would make a first scan skip its date window and store the position as 0, so that
-    the next poll reads the whole folder. Then the server is asked: `UID SEARCH UID *` answers with the UID
-    of the last message (RFC 3501), and UIDNEXT is at least one more. An empty folder may start at 1."""
-    if info.get(b"UIDNEXT"):
-        return info
-    highest = max(client.search(["UID", "*"]), default=0) if info.get(b"EXISTS", 0) else 0
-    log.info("the server did not say UIDNEXT; its last UID is %s", highest)
-    return {**info, b"UIDNEXT": highest + 1}
-
-
-def _news(exists_announced, found_uids, upto: int) -> bool:
-    """New mail in the open folder: the server announced some (EXISTS) or UID SEARCH n:* found a UID past
-    the position (n:* also returns the highest UID, even when it is below n)."""
-    return bool(exists_announced) or any(u > upto for u in found_uids)
-
