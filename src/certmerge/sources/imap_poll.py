@@ -55,25 +55,7 @@ class Polling:
         if (first is None or self._selected != first or not pos or self._uidnext.get(first, (0,))[0] != pos[0]
                 or any(not stored[f] or self._uidnext.get(f, (0,))[0] != stored[f][0] for f in others)):
             return None
-        imap = client._imap  # noqa: SLF001 - imaplib's own pipelining: _command sends, _command_complete reads
-        with self._io():
-            for kind in ("EXISTS", "SEARCH", "STATUS"):
-                imap.untagged_responses.pop(kind, None)
-            sent = [(None, "NOOP", imap._command("NOOP")),  # noqa: SLF001
-                    (None, "UID", imap._command("UID", "SEARCH", "UID", f"{pos[1] + 1}:*"))]  # noqa: SLF001
-            sent += [(f, "STATUS", imap._command("STATUS", client._normalise_folder(f),  # noqa: SLF001
-                                                 "(UIDVALIDITY UIDNEXT)")) for f in others]
-            refused = None
-            for folder, name, tag in sent:  # every answer is read, so that the connection stays in step
-                try:
-                    imap._command_complete(name, tag)  # noqa: SLF001
-                except IMAPClientAbortError:
-                    raise
-                except IMAPClientError as exc:  # a folder deleted or renamed since the last sync
-                    refused = refused or (folder, exc)
-            late = imap.untagged_responses.pop("EXISTS", None)
-            searched = imap.untagged_responses.pop("SEARCH", [])
-            statuses = imap.untagged_responses.pop("STATUS", [])
+        late, searched, statuses, refused = self._ask_together(client, pos[1], others)
         if refused is not None:
             if refused[0] is None:
                 return None
@@ -92,6 +74,30 @@ class Polling:
         if news(late, found, pos[1]):
             changed.add(first)
         return changed
+
+    def _ask_together(self, client, upto: int, others: list[str]):
+        """NOOP, UID SEARCH above `upto` on the open folder and STATUS on `others`, sent at once and every answer
+        read: (EXISTS announced, SEARCH lines, STATUS lines, the first refusal as (folder or None, error))."""
+        imap = client._imap  # noqa: SLF001 - imaplib's own pipelining: _command sends, _command_complete reads
+        with self._io():
+            for kind in ("EXISTS", "SEARCH", "STATUS"):
+                imap.untagged_responses.pop(kind, None)
+            sent = [(None, "NOOP", imap._command("NOOP")),  # noqa: SLF001
+                    (None, "UID", imap._command("UID", "SEARCH", "UID", f"{upto + 1}:*"))]  # noqa: SLF001
+            sent += [(f, "STATUS", imap._command("STATUS", client._normalise_folder(f),  # noqa: SLF001
+                                                 "(UIDVALIDITY UIDNEXT)")) for f in others]
+            refused = None
+            for folder, name, tag in sent:  # every answer is read, so that the connection stays in step
+                try:
+                    imap._command_complete(name, tag)  # noqa: SLF001
+                except IMAPClientAbortError:
+                    raise
+                except IMAPClientError as exc:  # a folder deleted or renamed since the last sync
+                    refused = refused or (folder, exc)
+            late = imap.untagged_responses.pop("EXISTS", None)
+            searched = imap.untagged_responses.pop("SEARCH", [])
+            statuses = imap.untagged_responses.pop("STATUS", [])
+        return late, searched, statuses, refused
 
     @staticmethod
     def _news_since(client, upto: int) -> bool:
