@@ -35,6 +35,13 @@ def utcnow() -> dt.datetime:
     return fake_now() or dt.datetime.now(dt.timezone.utc)
 
 
+def _crash_hook():
+    """The crash tests' hook (faults.py: CERTMERGE_CRASH_AFTER), given to the store only when it is armed."""
+    from . import faults
+
+    return faults.write_step if faults.armed() else None
+
+
 @dataclass(frozen=True)
 class Outcome:
     origin: str
@@ -96,7 +103,7 @@ class App(Corrections):
             for line in self.settings.ensure_dirs():
                 log.info("home made private: %s", line)
             check_database(self.settings, create or self.create)
-            self._store = Store(self.settings.db_url)
+            self._store = Store(self.settings.db_url, on_write=_crash_hook())
             if self.on_open is not None:
                 self.on_open(self._store)
         return self._store
@@ -291,7 +298,7 @@ class App(Corrections):
         from .quarantine import keep
 
         try:
-            target = keep(self.settings.quarantine_dir, item.data, item.origin)
+            target = keep(self.settings.quarantine_dir, item.data, item.origin, self.store.write_step)
         except OSError as exc:
             raise StoreError(t("an unreadable mail ({origin}) cannot be kept in quarantine ({strerror})", origin=item.origin, strerror=exc.strerror),
                              _("free some disk space (or make the home writable) and run certmerge again; the mail "

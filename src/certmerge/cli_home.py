@@ -105,6 +105,6 @@ def demo(keep: bool = typer.Option(False, "--keep", help="Keep the demo's tempor
     """Play a whole merge case from the bundled sample mail, offline, in a temporary home.
 
     Example: certmerge demo --pause 1"""
-    from .demo import run_demo
+    from .cli_demo import run_demo
 
     run_demo(_console(), keep=keep, pause=pause)

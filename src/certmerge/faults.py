@@ -10,6 +10,11 @@ _count = 0
 CRASH_EXIT = 86
 
 
+def armed() -> bool:
+    """Whether the crash hook is set for this process."""
+    return bool(_AFTER)
+
+
 def write_step(name: str) -> None:  # noqa: ARG001 - the name helps when debugging a crash test
     global _count
     if not _AFTER:

@@ -15,7 +15,6 @@ import hashlib
 import os
 from pathlib import Path
 
-from .faults import write_step
 from .privacy import private_dir, write_private
 
 
@@ -25,7 +24,7 @@ def file_name(data: bytes, origin: str) -> str:
     return f"{content}-{where}.eml"
 
 
-def keep(qdir: Path, data: bytes, origin: str) -> Path:
+def keep(qdir: Path, data: bytes, origin: str, write_step=lambda step: None) -> Path:
     """The mail's file in quarantine/ (written now, or found whole from an earlier attempt). OSError on a
     full disk or a read-only home; then no file of it is left."""
     private_dir(qdir)

@@ -14,7 +14,7 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable
 
 from sqlalchemy import Table, create_engine, event, func, insert, select, text, update
 from sqlalchemy.engine import make_url
@@ -25,7 +25,6 @@ from .core.i18n import _, t
 from .core.model import Change
 from .store_schema import (HAS_MESSAGE_Q, POSITION_Q, SCHEMA_VERSION, UPGRADES, UTCDateTime,  # noqa: F401
                            cases, drafts, events, messages, meta, positions, quarantine, seen, metadata)
-from .faults import write_step
 from .privacy import create_private
 
 @dataclass(frozen=True)
@@ -99,9 +98,15 @@ def _identity(path: Path) -> tuple[int, int] | None:
     return st.st_dev, st.st_ino
 
 
+def _no_hook(step: str) -> None:  # noqa: ARG001
+    return None
+
+
 class Store:
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, on_write: Callable[[str], None] | None = None) -> None:
+        """`on_write(step)` is called at each write step of a commit (the crash tests' hook; app.py arms it)."""
         self.url = url
+        self.write_step = on_write or _no_hook
         self.path: Path | None = None
         if url.startswith("sqlite:///"):
             path = self.path = Path(url.removeprefix("sqlite:///"))
@@ -217,10 +222,10 @@ class Store:
                 msg_row = None
                 if change.message is not None:
                     msg_row = conn.execute(insert(messages).values(**change.message)).inserted_primary_key[0]
-                    write_step("message")
+                    self.write_step("message")
                 if change.case_id is not None and change.case_updates:
                     self._update_case(conn, change)
-                    write_step("case")
+                    self.write_step("case")
                 for row_id, values in change.message_updates.items():
                     conn.execute(update(messages).where(messages.c.id == row_id).values(**values))
                 if change.drafts_sent_at is not None and change.case_id is not None:
@@ -228,19 +233,19 @@ class Store:
                                  .values(sent_at=change.drafts_sent_at))
                 for ev in change.events:
                     conn.execute(insert(events).values(**{"case_id": change.case_id, "message_ref": msg_row, **ev}))
-                    write_step("event")
+                    self.write_step("event")
                 if change.position is not None:
                     self._set_position(conn, *change.position)
-                    write_step("position")
+                    self.write_step("position")
                 if change.seen_key is not None:
                     conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
-                    write_step("seen")
+                    self.write_step("seen")
                 if change.quarantine is not None:
                     conn.execute(insert(quarantine).values(**change.quarantine))
-                    write_step("quarantine")
+                    self.write_step("quarantine")
                 if change.notices:
-                    _notify.add_notices(conn, change.notices, change.channels, msg_row)
-            write_step("commit")
+                    _notify.add_notices(conn, change.notices, change.channels, msg_row, self.write_step)
+            self.write_step("commit")
             return msg_row
         except IntegrityError as exc:
             raise StoreError(t("duplicate write refused ({value})", value=str(exc.orig)[:100]), _("run the command again")) from None

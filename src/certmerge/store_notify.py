@@ -16,7 +16,6 @@ from sqlalchemy import Column, ForeignKey, Integer, String, Table, Text, UniqueC
 from sqlalchemy.exc import OperationalError
 
 from .core.errors import StoreError
-from .faults import write_step
 from .store_schema import UTCDateTime, metadata
 
 if TYPE_CHECKING:
@@ -64,7 +63,8 @@ heartbeat = Table(  # the watcher's: alive when, and when it last reached the ma
 
 
 
-def add_notices(conn, notices: list[dict[str, Any]], channels: tuple[str, ...], msg_row: int | None) -> None:
+def add_notices(conn, notices: list[dict[str, Any]], channels: tuple[str, ...], msg_row: int | None,
+                write_step=lambda step: None) -> None:
     """Outbox rows and one delivery per channel for each, inside the caller's transaction."""
     for row in notices:
         values = {**row, "message_ref": msg_row if row.get("message_ref") == "mail" else row.get("message_ref")}
@@ -104,8 +104,8 @@ class NoticeStore:
                 have = {r.cause for r in conn.execute(select(outbox.c.cause).where(
                     outbox.c.cause.in_([r["cause"] for r in rows])))} if rows else set()
                 new = [r for r in rows if r["cause"] not in have]
-                add_notices(conn, new, channels, None)
-            write_step("commit")
+                add_notices(conn, new, channels, None, self.store.write_step)
+            self.store.write_step("commit")
         except OperationalError as exc:
             raise StoreError(f"the database could not be written ({str(exc.orig)[:120]})",
                              "check free disk space and permissions of the certmerge home") from None
@@ -151,7 +151,7 @@ class NoticeStore:
         with self.engine.begin() as conn:
             conn.execute(update(deliveries).where(deliveries.c.id == delivery_id).values(
                 delivered_at=now, last_error=None))
-        write_step("delivered")
+        self.store.write_step("delivered")
 
     def failed(self, delivery_id: int, channel: str, error: str, retry_at: dt.datetime) -> None:
         """One more failed attempt of this delivery; every later one due to the same channel waits as long

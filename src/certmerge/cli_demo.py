@@ -1,4 +1,5 @@
-"""`certmerge demo`: a whole case played from the bundled sample mail, offline, in a temporary home.
+"""`certmerge demo` (a command of the CLI, so it renders with rich): a whole case played from the bundled
+sample mail, offline, in a temporary home.
 
 The sample mails are copied one at a time into a folder that a real FolderSource watches, so the demo
 runs the same code as `certmerge watch --source`. The demo's clock follows the mails' dates, and a
