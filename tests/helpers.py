@@ -29,13 +29,15 @@ def need(ok: bool, message: str) -> None:
     pytest.skip(message)
 
 
-def realworld_files() -> list[Path]:
-    """The files of ../shared/corpus/realworld (as listed in its parse_baseline.csv); [] where it is absent,
-    which only outside CI is allowed."""
+def realworld_files(required: bool = False) -> list[Path]:
+    """The files of ../shared/corpus/realworld (as listed in its parse_baseline.csv). Where it is absent (a
+    clone outside this workspace), [] when the corpus only adds to other data, and a skip for a test that
+    has nothing else to read (`required`): the shared corpus is material beside the project, not part of it,
+    so its absence skips, also under CI=true (unlike a missing server, which fails there)."""
     baseline = REALWORLD / "parse_baseline.csv"
     if not baseline.is_file():
-        if os.environ.get("CI") == "true":
-            pytest.fail(f"{REALWORLD} is missing; CI=true needs the shared corpus", pytrace=False)
+        if required:
+            pytest.skip(f"{REALWORLD} is absent (the shared corpus beside the project)")
         return []
     with open(baseline, encoding="utf-8", newline="") as fh:
         return [REALWORLD / row["file"] for row in csv.DictReader(fh)]

@@ -19,7 +19,7 @@ from certmerge.core.classify import classify
 from certmerge.config import DEFAULT_VENDOR_DOMAINS as VENDORS
 from certmerge.core.errors import ParseError
 from certmerge.core.parse import parse_bytes
-from tests.helpers import REALWORLD, ROOT, SAMPLES, need, realworld_files
+from tests.helpers import REALWORLD, ROOT, SAMPLES, realworld_files
 
 SEEDS = [p.read_bytes() for p in sorted(SAMPLES.glob("*.eml")) + sorted((ROOT / "tests" / "labeled").glob("*.eml"))]
 CHARSETS = ["utf-8", "iso-2022-jp", "shift_jis", "euc-jp", "windows-31j", "us-ascii", "iso-8859-1", "cp50220",
@@ -54,8 +54,7 @@ def run(raw: bytes):
 
 @pytest.mark.corpus
 def test_every_realworld_file_parses_and_classifies():
-    files = realworld_files()
-    need(bool(files), f"{REALWORLD} is not here")
+    files = realworld_files(required=True)
     not_mail: list[str] = []
     for path in files:
         name = str(path.relative_to(REALWORLD))
