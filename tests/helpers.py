@@ -30,14 +30,12 @@ def need(ok: bool, message: str) -> None:
 
 
 def realworld_files(required: bool = False) -> list[Path]:
-    """The files of ../shared/corpus/realworld (as listed in its parse_baseline.csv). Where it is absent (a
-    clone outside this workspace), [] when the corpus only adds to other data, and a skip for a test that
-    has nothing else to read (`required`): the shared corpus is material beside the project, not part of it,
-    so its absence skips, also under CI=true (unlike a missing server, which fails there)."""
+    """The files of ../shared/corpus/realworld (as listed in its parse_baseline.csv). Where it is absent:
+    a failure under CI=true (CI checks it out beside the project); elsewhere [] when the corpus only adds to
+    other data, and a skip for a test that has nothing else to read (`required`)."""
     baseline = REALWORLD / "parse_baseline.csv"
     if not baseline.is_file():
-        if required:
-            pytest.skip(f"{REALWORLD} is absent (the shared corpus beside the project)")
+        need(not required and os.environ.get("CI") != "true", f"{REALWORLD} is absent (the shared corpus)")
         return []
     with open(baseline, encoding="utf-8", newline="") as fh:
         return [REALWORLD / row["file"] for row in csv.DictReader(fh)]

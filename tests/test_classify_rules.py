@@ -24,7 +24,7 @@ from tests.helpers import ROOT, SAMPLES, realworld_files
 def _texts() -> list[tuple[str, str]]:
     files = sorted(SAMPLES.glob("*.eml")) + sorted((ROOT / "tests" / "labeled").glob("*.eml")) \
         + sorted((ROOT / "tests" / "heldout").glob("*.eml"))
-    files += realworld_files()[::3]  # where ../shared/corpus is present
+    files += realworld_files()[::3]  # where ../shared/corpus is present (CI=true needs it)
     out = []
     for path in files:
         try:

@@ -2,7 +2,7 @@
 without an exception other than ParseError (for input that is not a mail), and classification is deterministic.
 
 The real-world corpus is ../shared/corpus/realworld (parse_baseline.csv lists its files): skipped where it is
-absent (material beside the project, not part of it).
+absent, except under CI=true, where its absence fails.
 """
 
 from __future__ import annotations
