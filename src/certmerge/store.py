@@ -197,7 +197,10 @@ class Store:
 
     def cases(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
-            return [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
+            return self._cases(conn)
+
+    def _cases(self, conn) -> list[dict[str, Any]]:
+        return [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
 
     def case(self, case_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
@@ -272,37 +275,23 @@ class Store:
             raise StaleState("the case changed while this step ran; nothing was written", "run the command again")
 
     # --- messages and history --------------------------------------------------------------------
-    def has_message(self, dedupe_key: str) -> bool:
-        return bool(self._read(HAS_MESSAGE_Q, {"key": dedupe_key}))
-
     def snapshot(self, dedupe_key: str, thread_ids: set[str]) -> Snapshot:
         """What deciding about one mail needs, read in one transaction: whether it is stored already, the
         cases, and the case its threading headers (In-Reply-To, References) point to."""
-        ids = [m for m in thread_ids if m]
         with self.engine.connect() as conn:
-            seen = conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None
-            if seen:
+            if conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None:
                 return Snapshot(True, [], None)
-            rows = [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
-            thread = None
-            if ids:
-                row = conn.execute(select(messages.c.case_id).where(
-                    messages.c.message_id.in_(ids), messages.c.case_id.is_not(None)).limit(1)).first()
-                if row is None:
-                    row = conn.execute(select(drafts.c.case_id).where(drafts.c.message_id.in_(ids)).limit(1)).first()
-                thread = row[0] if row else None
-        return Snapshot(False, rows, thread)
+            return Snapshot(False, self._cases(conn), self._thread_case(conn, [m for m in thread_ids if m]))
 
-    def case_of_thread(self, message_ids: set[str]) -> int | None:
-        """The case that one of these Message-IDs (a mail's In-Reply-To/References) belongs to."""
-        ids = [m for m in message_ids if m]
+    @staticmethod
+    def _thread_case(conn, ids: list[str]) -> int | None:
+        """The case that one of these Message-IDs (stored mail, or a draft of ours) belongs to."""
         if not ids:
             return None
-        with self.engine.connect() as conn:
-            row = conn.execute(select(messages.c.case_id).where(
-                messages.c.message_id.in_(ids), messages.c.case_id.is_not(None)).limit(1)).first()
-            if row is None:
-                row = conn.execute(select(drafts.c.case_id).where(drafts.c.message_id.in_(ids)).limit(1)).first()
+        row = conn.execute(select(messages.c.case_id).where(
+            messages.c.message_id.in_(ids), messages.c.case_id.is_not(None)).limit(1)).first()
+        if row is None:
+            row = conn.execute(select(drafts.c.case_id).where(drafts.c.message_id.in_(ids)).limit(1)).first()
         return row[0] if row else None
 
     def candidate_hints(self) -> tuple[set[str], set[str]]:
