@@ -277,21 +277,33 @@ class App(Corrections):
         except (RecursionError, MemoryError, ValueError, LookupError, TypeError, AttributeError) as exc:
             log.exception("unexpected failure on %s", item.origin)
             return self._quarantine(item, st.fmt(st.PARSE_INTERNAL, name=exc.__class__.__name__))
-        snap = self.store.snapshot(mail.dedupe_key, {mail.in_reply_to, *mail.references})  # one read
-        if snap.seen:
-            self.store.commit(Change(position=item.position, seen_key=item.seen_key))
-            return Outcome(item.origin, "duplicate", "already processed", mail.subject)
-        case = match_case(mail, cls, snap.cases, snap.thread_case, self.policy)  # decided in the core
-        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
-        from .alerts import mail_notices
+        decided: list = []
 
-        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, snap.cases)
-        self.store.commit(eff.change)  # one write: the mail, its effects, its notices and the position
+        def decide(snap) -> Change:  # the core's decision, made inside the store's write transaction
+            change, decided[:] = self._decide(mail, cls, item, snap)
+            return change
+
+        # one transaction under the writer lock: read, decide, write the mail, its effects, notices, position
+        snap, _change, _row = self.store.process(mail.dedupe_key, {mail.in_reply_to, *mail.references}, decide)
+        if snap.seen:
+            return Outcome(item.origin, "duplicate", "already processed", mail.subject)
+        case, eff, nxt = decided
         row = eff.change.message  # as stored: the user's own reply is "own", not a failed check
         kind = "your reply" if row["direction"] == "out" else row["kind"]
         log.info("%s: %s [%s] %s", item.origin, kind, row["authenticity"], eff.summary)
         return Outcome(item.origin, "processed", eff.summary, mail.subject, kind, row["authenticity"],
                        case["id"] if case else None, eff.from_state, eff.to_state, nxt)
+
+    def _decide(self, mail, cls: Classification, item: RawMail, snap) -> tuple[Change, list]:
+        """The Change one mail makes, given what the store holds (Snapshot), and [case, effect, next action]."""
+        if snap.seen:
+            return Change(position=item.position, seen_key=item.seen_key), []
+        case = match_case(mail, cls, snap.cases, snap.thread_case, self.policy)
+        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
+        from .alerts import mail_notices
+
+        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, snap.cases)
+        return eff.change, [case, eff, nxt]
 
     def _quarantine(self, item: RawMail, reason: str) -> Outcome:
         """Keep an unreadable mail in quarantine/ (quarantine.py), its row written with the position."""
@@ -303,9 +315,8 @@ class App(Corrections):
             raise StoreError(t("an unreadable mail ({origin}) cannot be kept in quarantine ({strerror})", origin=item.origin, strerror=exc.strerror),
                              _("free some disk space (or make the home writable) and run certmerge again; the mail "
                              "stays where it is and is read again")) from None
-        known = any(q["file"] == target.name for q in self.store.quarantined())  # the same mail, again
-        row = None if known else {"file": target.name, "origin": item.origin, "reason": reason,
-                                  "size": len(item.data), "at": self.clock()}
+        row = {"file": target.name, "origin": item.origin, "reason": reason,  # not written again if known
+               "size": len(item.data), "at": self.clock()}
         self.store.commit(Change(position=item.position, seen_key=item.seen_key, quarantine=row))
         log.warning("quarantined %s: %s", item.origin, reason)
         return Outcome(item.origin, "quarantined", t("cannot be read ({reason}); kept in {path}", reason=reason,

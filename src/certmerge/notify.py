@@ -26,6 +26,10 @@ from .core.errors import UserError
 log = logging.getLogger("certmerge")
 RETRY_FIRST = 30.0  # seconds
 RETRY_CAP = 3600.0
+# A due delivery is claimed (Store.notices.claim) before it is sent, so that two watchers on one database
+# send it once; a watcher that dies after claiming leaves it to be sent again after this long (longer than
+# the longest hook_timeout allowed, 600 s, so that a slow hook is not sent twice).
+CLAIM_LEASE = dt.timedelta(minutes=15)
 
 
 class DeliveryError(Exception):
@@ -192,8 +196,8 @@ def deliver(notices, chans: list, now: dt.datetime) -> list[str]:
     told = []
     for row in notices.due(now, tuple(by_key)):
         key = row["channel"]
-        if key in down:
-            continue
+        if key in down or not notices.claim(row["delivery_id"], now, now + CLAIM_LEASE):
+            continue  # the channel is down, or another watcher on this database has this delivery
         try:
             by_key[key].send(event_json(row))
         except DeliveryError as exc:

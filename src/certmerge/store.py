@@ -12,6 +12,7 @@ import datetime as dt
 import json
 import sqlite3
 import threading
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -23,7 +24,7 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 from .core.errors import StoreError
 from .core.i18n import _, t
 from .core.model import Change
-from .store_schema import (HAS_MESSAGE_Q, POSITION_Q, SCHEMA_VERSION, UPGRADES, UTCDateTime,  # noqa: F401
+from .store_schema import (HAS_MESSAGE_Q, POSITION_Q, SEEN_Q, WRITER_LOCK, SCHEMA_VERSION, UPGRADES, UTCDateTime,  # noqa: F401
                            cases, drafts, events, messages, meta, positions, quarantine, seen, metadata)
 from .privacy import create_private
 
@@ -215,46 +216,83 @@ class Store:
         return d
 
     # --- the one write path for processing -------------------------------------------------------
-    def commit(self, change: Change) -> int | None:
-        """Write a Change in one transaction; returns the stored message's row id (if any).
+    @contextmanager
+    def writing(self):
+        """A write transaction that holds the database's one writer lock from its first statement until it
+        ends, so that several watchers (or a user's command beside a watcher) on one database take turns:
+        what is read inside it is what the write will change. SQLite: BEGIN IMMEDIATE (the file's write
+        lock, waited for up to the busy timeout); PostgreSQL: a transaction-scoped advisory lock."""
+        with self.engine.begin() as conn:
+            if self.engine.dialect.name == "sqlite":
+                conn.exec_driver_sql("BEGIN IMMEDIATE")
+            elif self.engine.dialect.name == "postgresql":
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
+            yield conn
 
-        write_step() marks each write for the crash tests: a crash anywhere before the commit leaves
-        nothing, after it everything."""
-        try:
-            with self.engine.begin() as conn:
-                msg_row = None
-                if change.message is not None:
-                    msg_row = conn.execute(insert(messages).values(**change.message)).inserted_primary_key[0]
-                    self.write_step("message")
-                if change.case_id is not None and change.case_updates:
-                    self._update_case(conn, change)
-                    self.write_step("case")
-                for row_id, values in change.message_updates.items():
-                    conn.execute(update(messages).where(messages.c.id == row_id).values(**values))
-                if change.drafts_sent_at is not None and change.case_id is not None:
-                    conn.execute(update(drafts).where(drafts.c.case_id == change.case_id, drafts.c.sent_at.is_(None))
-                                 .values(sent_at=change.drafts_sent_at))
-                for ev in change.events:
-                    conn.execute(insert(events).values(**{"case_id": change.case_id, "message_ref": msg_row, **ev}))
-                    self.write_step("event")
-                if change.position is not None:
-                    self._set_position(conn, *change.position)
-                    self.write_step("position")
-                if change.seen_key is not None:
-                    conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
-                    self.write_step("seen")
-                if change.quarantine is not None:
-                    conn.execute(insert(quarantine).values(**change.quarantine))
-                    self.write_step("quarantine")
-                if change.notices:
-                    _notify.add_notices(conn, change.notices, change.channels, msg_row, self.write_step)
+    def process(self, dedupe_key: str, thread_ids: set[str],
+                decide: Callable[[Snapshot], Change]) -> tuple[Snapshot, Change, int | None]:
+        """Read the snapshot one mail's decision needs, let `decide` (the pure core) turn it into a Change,
+        and write that Change: all in one transaction under the writer lock. Two watchers handed the same
+        mail therefore store it once: the second one's snapshot says it is stored already."""
+        with self._write_errors():
+            with self.writing() as conn:
+                snap = self._snapshot(conn, dedupe_key, thread_ids)
+                change = decide(snap)
+                msg_row = self._write(conn, change)
+            self.write_step("commit")
+            return snap, change, msg_row
+
+    def commit(self, change: Change) -> int | None:
+        """Write a Change in one transaction under the writer lock; returns the stored message's row id."""
+        with self._write_errors():
+            with self.writing() as conn:
+                msg_row = self._write(conn, change)
             self.write_step("commit")
             return msg_row
+
+    @contextmanager
+    def _write_errors(self):
+        try:
+            yield
         except IntegrityError as exc:
             raise StoreError(t("duplicate write refused ({value})", value=str(exc.orig)[:100]), _("run the command again")) from None
         except OperationalError as exc:
             raise StoreError(t("the database could not be written ({value})", value=str(exc.orig)[:120]),
                              _("check free disk space and permissions of the certmerge home")) from None
+
+    def _write(self, conn, change: Change) -> int | None:
+        """A Change's rows, inside the caller's transaction. write_step() marks each write for the crash
+        tests: a crash anywhere before the commit leaves nothing, after it everything. What another
+        watcher may have written first (a seen key, a quarantined file, a later position) is not written
+        again."""
+        msg_row = None
+        if change.message is not None:
+            msg_row = conn.execute(insert(messages).values(**change.message)).inserted_primary_key[0]
+            self.write_step("message")
+        if change.case_id is not None and change.case_updates:
+            self._update_case(conn, change)
+            self.write_step("case")
+        for row_id, values in change.message_updates.items():
+            conn.execute(update(messages).where(messages.c.id == row_id).values(**values))
+        if change.drafts_sent_at is not None and change.case_id is not None:
+            conn.execute(update(drafts).where(drafts.c.case_id == change.case_id, drafts.c.sent_at.is_(None))
+                         .values(sent_at=change.drafts_sent_at))
+        for ev in change.events:
+            conn.execute(insert(events).values(**{"case_id": change.case_id, "message_ref": msg_row, **ev}))
+            self.write_step("event")
+        if change.position is not None:
+            self._set_position(conn, *change.position)
+            self.write_step("position")
+        if change.seen_key is not None and conn.execute(SEEN_Q, dict(zip(("source", "key"), change.seen_key))).first() is None:
+            conn.execute(insert(seen).values(source=change.seen_key[0], key=change.seen_key[1]))
+            self.write_step("seen")
+        if change.quarantine is not None and conn.execute(
+                select(quarantine.c.id).where(quarantine.c.file == change.quarantine["file"])).first() is None:
+            conn.execute(insert(quarantine).values(**change.quarantine))
+            self.write_step("quarantine")
+        if change.notices:
+            _notify.add_notices(conn, change.notices, change.channels, msg_row, self.write_step)
+        return msg_row
 
     @property
     def notices(self):
@@ -279,9 +317,12 @@ class Store:
         """What deciding about one mail needs, read in one transaction: whether it is stored already, the
         cases, and the case its threading headers (In-Reply-To, References) point to."""
         with self.engine.connect() as conn:
-            if conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None:
-                return Snapshot(True, [], None)
-            return Snapshot(False, self._cases(conn), self._thread_case(conn, [m for m in thread_ids if m]))
+            return self._snapshot(conn, dedupe_key, thread_ids)
+
+    def _snapshot(self, conn, dedupe_key: str, thread_ids: set[str]) -> Snapshot:
+        if conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None:
+            return Snapshot(True, [], None)
+        return Snapshot(False, self._cases(conn), self._thread_case(conn, [m for m in thread_ids if m]))
 
     @staticmethod
     def _thread_case(conn, ids: list[str]) -> int | None:
@@ -342,10 +383,16 @@ class Store:
 
     @staticmethod
     def _set_position(conn, source: str, uidvalidity: int, last_uid: int) -> None:
+        """Positions only go forward within one UIDVALIDITY (a watcher that lost the race to a mail does
+        not take the folder back); a new UIDVALIDITY replaces the position."""
         now = dt.datetime.now(dt.timezone.utc)
-        done = conn.execute(update(positions).where(positions.c.source == source).values(
-            uidvalidity=uidvalidity, last_uid=last_uid, updated_at=now)).rowcount
-        if not done:
+        held = conn.execute(POSITION_Q, {"source": source}).first()
+        if held is not None:
+            if held.uidvalidity == uidvalidity and held.last_uid >= last_uid:
+                return
+            conn.execute(update(positions).where(positions.c.source == source).values(
+                uidvalidity=uidvalidity, last_uid=last_uid, updated_at=now))
+        else:
             conn.execute(insert(positions).values(source=source, uidvalidity=uidvalidity,
                                                   last_uid=last_uid, updated_at=now))
 

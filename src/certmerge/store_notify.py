@@ -100,7 +100,7 @@ class NoticeStore:
         """Record events not caused by a mail (timers, the mailbox out of reach), all in one transaction;
         those whose cause is recorded already are left out. Returns the rows written."""
         try:
-            with self.engine.begin() as conn:
+            with self.store.writing() as conn:  # under the writer lock: two watchers record a timer once
                 have = {r.cause for r in conn.execute(select(outbox.c.cause).where(
                     outbox.c.cause.in_([r["cause"] for r in rows])))} if rows else set()
                 new = [r for r in rows if r["cause"] not in have]
@@ -146,6 +146,15 @@ class NoticeStore:
         with self.engine.connect() as conn:
             return conn.execute(select(func.min(deliveries.c.next_at)).where(
                 deliveries.c.delivered_at.is_(None), deliveries.c.channel.in_(channels))).scalar()
+
+    def claim(self, delivery_id: int, now: dt.datetime, until: dt.datetime) -> bool:
+        """Take a due delivery for this watcher until `until` (its next attempt is put off to then): False
+        when another watcher on the same database took it or delivered it first. A watcher that dies after
+        claiming leaves it to be tried again at `until`."""
+        with self.engine.begin() as conn:
+            return conn.execute(update(deliveries).where(
+                deliveries.c.id == delivery_id, deliveries.c.delivered_at.is_(None),
+                deliveries.c.next_at <= now).values(next_at=until)).rowcount == 1
 
     def delivered(self, delivery_id: int, now: dt.datetime) -> None:
         with self.engine.begin() as conn:

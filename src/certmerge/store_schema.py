@@ -147,3 +147,8 @@ drafts = Table(
 # hot-path reads, built once (building a statement costs as much as running it)
 POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
 HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
+SEEN_Q = select(seen.c.key).where(seen.c.source == bindparam("source"), seen.c.key == bindparam("key"))
+
+# The key of the PostgreSQL advisory lock that every write transaction holds (Store.writing): one writer at a
+# time per database, whichever machine it runs on. A constant of certmerge's own ("cmrg" in ASCII).
+WRITER_LOCK = 0x636D7267
