@@ -1,0 +1,175 @@
+"""Issue 15 point 3: several watchers on one database never process a mail twice and never lose one.
+
+Two `certmerge watch` processes, each with a home of its own and its own IMAP connection to one shared
+Dovecot mailbox, write to one database while the mail arrives; one of them is killed with SIGKILL again and
+again (and started again). At the end the database must hold the same cases, mails and history as one
+undisturbed watcher given the same mailbox on a fresh SQLite file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from certmerge.store import Store
+from tests.helpers import CASE_TOML, SAMPLES, filler_mail, support_mail, support_reply_from_user
+
+ROOT = Path(__file__).resolve().parents[1]
+PW_ENV = "CERTMERGE_TEST_IMAP_PASSWORD"
+ARRIVAL = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) - dt.timedelta(days=1)
+
+
+class Watcher:
+    """One home (config: the shared mailbox, the given database) and its `certmerge watch` process."""
+
+    def __init__(self, root: Path, name: str, server, user: str, db_url: str) -> None:
+        self.home = root / name
+        self.home.mkdir()
+        lines = ["[imap]", 'host = "127.0.0.1"', f"port = {server.port}", 'security = "plain"',
+                 f'username = "{user}"', f'password_env = "{PW_ENV}"', "timeout = 10"]
+        self.home.joinpath("config.toml").write_text(f"database_url = {json.dumps(db_url)}\n" + "\n".join(lines) + "\n")
+        self.env = {**os.environ, "CERTMERGE_HOME": str(self.home), PW_ENV: server.password_of(user),
+                    "PYTHONPATH": str(ROOT / "src")}
+        self.env.pop("CI", None)
+        self.proc: subprocess.Popen | None = None
+        self.kills = 0
+
+    def cli(self, *args: str) -> subprocess.CompletedProcess:
+        res = subprocess.run([sys.executable, "-m", "certmerge", *args], env=self.env, capture_output=True,
+                             text=True, timeout=300)
+        assert res.returncode == 0, (args, res.stdout, res.stderr)
+        return res
+
+    def start(self) -> None:
+        self.proc = subprocess.Popen([sys.executable, "-m", "certmerge", "watch", "--interval", "1"], env=self.env,
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+
+    def kill9(self) -> None:
+        assert self.proc is not None and self.proc.poll() is None, self.proc and self.proc.stderr.read()
+        self.proc.send_signal(signal.SIGKILL)
+        self.proc.wait(10)
+        self.kills += 1
+
+    def stop(self) -> str:
+        if self.proc is None:
+            return ""
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+        try:
+            _, err = self.proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            _, err = self.proc.communicate()
+        return err
+
+
+def mailbox(rng: random.Random) -> list[tuple[str, bytes]]:
+    """(folder, mail): the sample thread in order (with the user's replies in Sent after support's two
+    requests), support notes and everyday mail mixed in at random."""
+    thread: list[tuple[str, bytes]] = []
+    for path in sorted(SAMPLES.glob("*.eml")):
+        thread.append(("INBOX", path.read_bytes()))
+        if path.name[:2] in ("04", "06"):
+            thread.append(("Sent", support_reply_from_user(int(path.name[:2]))))
+    others = [("INBOX", support_mail(n)) for n in range(30)] + [("INBOX", filler_mail(n)) for n in range(120)]
+    rng.shuffle(others)
+    out, i = [], 0
+    for item in thread:  # keep the thread's order, others anywhere between
+        take = rng.randint(0, 2 * len(others) // len(thread))
+        out += others[i:i + take]
+        i += take
+        out.append(item)
+    return out + others[i:]
+
+
+def stored(db_url: str) -> dict:
+    """The cases, mails and history of a database, without what depends on when or by whom they were
+    written (row numbers, processing times)."""
+    store = Store(db_url)
+    try:
+        data = store.dump()
+    finally:
+        store.close()
+    keys = {m["id"]: m["dedupe_key"] for m in data["messages"]}
+    times = ("id", "processed_at", "at", "updated_at", "created_at", "state_since")
+    cases = [{k: v for k, v in c.items() if k not in times} for c in data["cases"]]
+    mails = sorted(({k: v for k, v in m.items() if k not in times} for m in data["messages"]),
+                   key=lambda m: m["dedupe_key"])
+    history = [{**{k: v for k, v in e.items() if k not in times}, "message_ref": keys.get(e["message_ref"])}
+               for e in data["events"]]
+    return {"cases": cases, "messages": mails, "events": history}
+
+
+def settle(watchers: list[Watcher], db_url: str, total: int, timeout: float = 180) -> None:
+    """Wait until the positions of INBOX and Sent cover every mail delivered."""
+    end = time.monotonic() + timeout
+    while time.monotonic() < end:
+        store = Store(db_url)
+        try:
+            done = sum(p["last_uid"] for p in store.dump()["positions"])
+        finally:
+            store.close()
+        if done >= total:
+            return
+        for w in watchers:
+            assert w.proc.poll() is None, w.proc.stderr.read()
+        time.sleep(0.5)
+    pytest.fail("the watchers did not reach the end of the mailbox in time")
+
+
+@pytest.fixture
+def shared_db(tmp_path) -> str:
+    return f"sqlite:///{tmp_path / 'shared' / 'certmerge.sqlite3'}"
+
+
+def test_two_watchers_killed_at_random_end_like_one_undisturbed_watcher(dovecot, tmp_path, shared_db):
+    rng = random.Random(15)
+    user = dovecot.add_user()
+    mails = mailbox(rng)
+    a, b = (Watcher(tmp_path, name, dovecot, user, shared_db) for name in ("a", "b"))
+    a.cli("init", "--from", str(CASE_TOML))
+    a.cli("submitted")
+    a.start()
+    b.start()
+    try:
+        delivered = 0
+        for start in range(0, len(mails), 12):
+            for folder, raw in mails[start:start + 12]:
+                # arrival times a minute apart: mail of INBOX and Sent has one order (equal INTERNALDATEs,
+                # to the second, could be taken in either order, by one watcher as by two)
+                dovecot.deliver(user, raw, folder, when=ARRIVAL + dt.timedelta(minutes=delivered))
+                delivered += 1
+            time.sleep(rng.uniform(0.0, 1.5))  # let the watchers be in the middle of it
+            victim = rng.choice((a, b))
+            victim.kill9()
+            victim.start()
+        settle([a, b], shared_db, delivered)
+    finally:
+        errs = [a.stop(), b.stop()]
+    assert a.kills + b.kills >= 10
+    for err in errs:
+        assert "Traceback" not in err, err
+
+    one = Watcher(tmp_path, "one", dovecot, user, f"sqlite:///{tmp_path / 'one' / 'certmerge.sqlite3'}")
+    one.cli("init", "--from", str(CASE_TOML))
+    one.cli("submitted")
+    one.cli("watch", "--once")
+
+    raced, alone = stored(shared_db), stored(f"sqlite:///{one.home / 'certmerge.sqlite3'}")
+    assert len(alone["messages"]) >= 40 and alone["cases"][0]["state"] != "waiting_support"
+    assert raced["cases"] == alone["cases"]
+    assert raced["messages"] == alone["messages"], _diff(raced["messages"], alone["messages"])[:3]
+    assert raced["events"] == alone["events"], _diff(raced["events"], alone["events"])[:3]
+
+
+def _diff(x: list[dict], y: list[dict]) -> list:
+    return [(i, {k: (a.get(k), b.get(k)) for k in a if a.get(k) != b.get(k)}) for i, (a, b) in enumerate(zip(x, y)) if a != b]
