@@ -109,6 +109,19 @@ def stored(db_url: str) -> dict:
     return {"cases": cases, "messages": mails, "events": history}
 
 
+def heartbeats(db_url: str) -> list[str]:
+    from sqlalchemy import select
+
+    from certmerge.store_notify import heartbeat
+
+    store = Store(db_url)
+    try:
+        with store.engine.connect() as conn:
+            return [r.name for r in conn.execute(select(heartbeat.c.name))]
+    finally:
+        store.close()
+
+
 def settle(watchers: list[Watcher], db_url: str, total: int, timeout: float = 180) -> None:
     """Wait until the positions of INBOX and Sent cover every mail delivered."""
     end = time.monotonic() + timeout
@@ -158,6 +171,10 @@ def test_two_watchers_killed_at_random_end_like_one_undisturbed_watcher(dovecot,
     assert a.kills + b.kills >= 10
     for err in errs:
         assert "Traceback" not in err, err
+    for w in (a, b):  # each home keeps its own heartbeat on the shared database (`service status` reads it)
+        beat = w.cli("service", "status").stdout
+        assert f"pid {w.proc.pid} " in beat and "last reached" in beat, beat
+    assert len(heartbeats(shared_db)) == 2
 
     one = Watcher(tmp_path, "one", dovecot, user, f"sqlite:///{tmp_path / 'one' / 'certmerge.sqlite3'}")
     one.cli("init", "--from", str(CASE_TOML))

@@ -35,6 +35,17 @@ def utcnow() -> dt.datetime:
     return fake_now() or dt.datetime.now(dt.timezone.utc)
 
 
+def _watcher_name(settings: Settings) -> str:
+    """The heartbeat row of this home's watcher: "watcher" on the home's own SQLite file (as before), one
+    row per home (host and folder) on a database that several homes share."""
+    if not settings.database_url:
+        return "watcher"
+    import hashlib
+    import socket
+
+    return "watcher:" + hashlib.sha256(f"{socket.gethostname()}\0{settings.home}".encode()).hexdigest()[:22]
+
+
 def _crash_hook():
     """The crash tests' hook (faults.py: CERTMERGE_CRASH_AFTER), given to the store only when it is armed."""
     from . import faults
@@ -103,7 +114,7 @@ class App(Corrections):
             for line in self.settings.ensure_dirs():
                 log.info("home made private: %s", line)
             check_database(self.settings, create or self.create)
-            self._store = Store(self.settings.db_url, on_write=_crash_hook())
+            self._store = Store(self.settings.db_url, on_write=_crash_hook(), watcher=_watcher_name(self.settings))
             if self.on_open is not None:
                 self.on_open(self._store)
         return self._store

@@ -104,9 +104,11 @@ def _no_hook(step: str) -> None:  # noqa: ARG001
 
 
 class Store:
-    def __init__(self, url: str, on_write: Callable[[str], None] | None = None) -> None:
-        """`on_write(step)` is called at each write step of a commit (the crash tests' hook; app.py arms it)."""
+    def __init__(self, url: str, on_write: Callable[[str], None] | None = None, watcher: str = "watcher") -> None:
+        """`on_write(step)` is called at each write step of a commit (the crash tests' hook; app.py arms it).
+        `watcher` names this home's heartbeat row: homes on one shared database each have their own."""
         self.url = url
+        self.watcher = watcher
         self.write_step = on_write or _no_hook
         self.path: Path | None = None
         if url.startswith("sqlite:///"):
@@ -299,7 +301,7 @@ class Store:
         """The outbox, its deliveries and the watcher's heartbeat (store_notify.py)."""
         from .store_notify import NoticeStore
 
-        return NoticeStore(self)
+        return NoticeStore(self, self.watcher)
 
     @staticmethod
     def _update_case(conn, change: Change) -> None:

@@ -50,7 +50,7 @@ deliveries = Table(  # one row per event and channel: delivered once, retried wi
 
 heartbeat = Table(  # the watcher's: alive when, and when it last reached the mailbox
     "heartbeat", metadata,
-    Column("name", String(32), primary_key=True),  # "watcher"
+    Column("name", String(32), primary_key=True),  # "watcher" (a home's own database) or "watcher:<home hash>"
     Column("pid", Integer),
     Column("host", String(255)),
     Column("source", Text),
@@ -84,8 +84,9 @@ def _row(r) -> dict[str, Any]:
 
 
 class NoticeStore:
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, watcher: str = "watcher") -> None:
         self.store = store
+        self.watcher = watcher
         self.engine = store.engine
 
     # --- events ------------------------------------------------------------------------------------
@@ -191,10 +192,10 @@ class NoticeStore:
     def beat(self, **values: Any) -> None:
         """Update the watcher's heartbeat row (made at the first beat)."""
         with self.engine.begin() as conn:
-            if not conn.execute(update(heartbeat).where(heartbeat.c.name == "watcher").values(**values)).rowcount:
-                conn.execute(insert(heartbeat).values(name="watcher", **values))
+            if not conn.execute(update(heartbeat).where(heartbeat.c.name == self.watcher).values(**values)).rowcount:
+                conn.execute(insert(heartbeat).values(name=self.watcher, **values))
 
     def heartbeat(self) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
-            row = conn.execute(select(heartbeat).where(heartbeat.c.name == "watcher")).first()
+            row = conn.execute(select(heartbeat).where(heartbeat.c.name == self.watcher)).first()
         return dict(row._mapping) if row else None
