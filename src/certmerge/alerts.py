@@ -105,40 +105,17 @@ def _view_after(app, case: dict, change, cls, trusted: bool = True):
     return view
 
 
-def fire_timers(app) -> list[dict]:
-    """Record the events of every timer due now and not recorded yet; returns the rows written."""
-    now, rows = app.clock(), []
-    for case in app.store.cases():
-        view = app.view(case)
-        due = notices.due(notices.timers(case["id"], view), now)
-        if not due:
-            continue
-        done = app.store.notices.recorded({t.cause for t in due})
-        nxt = lifecycle.next_action(view, now)
-        wait = lifecycle.support_wait(view)
-        days = wait[1] + app.settings.reminders.follow_up_after if wait else 0
-        rows += [notices.timer_notice(t, case, view, nxt, days, now, case["language"], tz(app)).row()
-                 for t in due if t.cause not in done]
-    return app.store.notices.record(rows, channel_keys(app)) if rows else []
-
-
-def next_timer(app) -> dt.datetime | None:
-    now, found = app.clock(), []
-    for case in app.store.cases():
-        when = notices.next_due(notices.timers(case["id"], app.view(case)), now)
-        if when:
-            found.append(when)
-    return min(found) if found else None
-
-
 class Keeper:
     """The watcher's side: heartbeat, outages of the mailbox, timers, deliveries and the events to show."""
 
     def __init__(self, app, source_name: str) -> None:
         from .notify import channels
 
+        from .timers import TimerBook
+
         self.app, self.source = app, source_name
         self.channels = channels(app.settings)
+        self.timers = TimerBook(app, tz(app), channel_keys(app))
         self.last_event = app.store.notices.last_event_id()
         self._beat_at, self._beat_clock, self._reached = 0.0, app.clock(), None
         self._failing = True  # until the first sync: the heartbeat may hold an outage from before a restart
@@ -198,7 +175,7 @@ class Keeper:
         """Fire due timers, deliver what waits; (the events recorded since the last step, failure lines)."""
         from .notify import deliver
 
-        fire_timers(self.app)
+        self.timers.fire()
         lines = deliver(self.app.store.notices, self.channels, self.app.clock())
         new = self.app.store.notices.events_after(self.last_event)
         if new:
@@ -209,7 +186,7 @@ class Keeper:
     def seconds_to_next(self) -> float | None:
         """Seconds until the next timer or delivery retry (by the app's clock), or None."""
         keys = tuple(c.key for c in self.channels)
-        times = [t for t in (next_timer(self.app), self.app.store.notices.next_retry(keys)) if t]
+        times = [t for t in (self.timers.next_due(), self.app.store.notices.next_retry(keys)) if t]
         if not times:
             return None
         return max(0.05, (min(times) - self.app.clock()).total_seconds())

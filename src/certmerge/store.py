@@ -205,6 +205,10 @@ class Store:
     def _cases(self, conn) -> list[dict[str, Any]]:
         return [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
 
+    def case_versions(self) -> dict[int, dt.datetime]:
+        """Every case's number and when it last changed (what the watcher's timers are kept by)."""
+        return {r.id: r.updated_at for r in self._read(select(cases.c.id, cases.c.updated_at))}
+
     def case(self, case_id: int) -> dict[str, Any] | None:
         with self.engine.connect() as conn:
             row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
