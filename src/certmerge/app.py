@@ -340,12 +340,12 @@ class App(Corrections, Cases):
         return len(data.get("cases", []))
 
     # --- reading ---------------------------------------------------------------------------------------
-    def status(self, limit: int | None = None) -> list[dict]:
+    def status(self, limit: int | None = None, case: int | None = None) -> list[dict]:
         """Every case with its next action, its mail (newest first; the newest `limit` when given, with
         "messages_total" telling how many there are), history, drafts and what support asked."""
         out = []
         now = self.clock()
-        for case in self.store.cases():
+        for case in [self.case(case)] if case is not None else self.store.cases():
             nxt = self.next_action(case)
             msgs = self.store.messages(case["id"], limit=limit)
             total = self.store.message_count(case["id"]) if limit and len(msgs) >= limit else len(msgs)
