@@ -94,6 +94,8 @@ def test_mail_of_several_cases_interleaved_goes_to_the_right_cases(team):
     assert reply.case == 2
     assert app.store.case(3)["state"] == "awaiting_support"  # untouched
     assert [len(app.store.messages(n)) for n in (1, 2, 3)] == [2, 3, 0]
+    # `cases` reads what the next actions need in bulk: the same next actions as each case's own
+    assert [c.next_action for c in app.overview()] == [app.next_action(app.case(n)) for n in (1, 2, 3)]
 
 
 def test_mail_that_could_be_two_cases_waits_for_review_and_assign_resolves_it(team):

@@ -58,13 +58,34 @@ class Cases:
         asked of each since the user's last reply (one query for all of them)."""
         records = [r for r in self.store.records() if state is None or r.state.value == state]
         asking = self.store.pending_rows([r.id for r in records]) if records else {}
-        now = self.clock()
+        now, scheduled = self.clock(), self._schedules()
         out = []
         for rec in records:
             asks, kind, _lang = pending_of(asking.get(rec.id, []), rec.last_reply_sent_at, rec.language)
-            view, _sched = self.scheduled(rec.view(asks, kind), rec.language.value)
+            view = scheduled(rec.view(asks, kind), rec.language.value)
             out.append(CaseLine(rec, lifecycle.next_action(view, now), now - rec.state_since))
         return out
+
+    def _schedules(self):
+        """App.scheduled for many cases: a schedule depends only on the day the wait began, its usual length and
+        the language's calendar, so cases that began waiting on the same day share one."""
+        from .core.workdays import schedule, with_schedule
+
+        calendars: dict = {}
+        memo: dict = {}
+        follow_up = self.settings.reminders.follow_up_after
+
+        def scheduled(view, lang: str):
+            wait = lifecycle.support_wait(view)
+            if wait is None:
+                return view
+            cal = calendars.get(lang) or calendars.setdefault(lang, self.calendar(lang))
+            key = (lang, cal.local_date(wait[0]), wait[1])
+            if key not in memo:
+                memo[key] = schedule(view, cal, follow_up)
+            return with_schedule(view, memo[key])
+
+        return scheduled
 
     def assign(self, ref: str, case_ref: int) -> tuple[dict, str]:
         """Put a stored mail that no case took (it could belong to several) into case `case_ref`, and run it
