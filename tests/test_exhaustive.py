@@ -14,7 +14,7 @@ from certmerge.core import classify, lifecycle, rules
 from certmerge.core.casefile import casefile_to_dict
 from certmerge.core.drafts import _TEXT, build_draft
 from certmerge.core.model import Authenticity, CaseState as S, CaseView, Classification, Email, Address, Event as E
-from certmerge.core.model import Lang, MailKind, Purpose
+from certmerge.core.model import CaseRecord, Lang, MailKind, Purpose
 from certmerge.core.pipeline import Policy, effect_of
 from tests.helpers import ROOT, T0, sample_case
 
@@ -101,8 +101,8 @@ def _mail(sender: str) -> Email:
        st.sampled_from(["support@amazon.com", "x@amaz0n-support.com", "someone@example.org"]), st.booleans())
 def test_a_forged_mail_never_moves_a_case(state, kind, confidence, sender, strict):
     cls = Classification(kind, confidence, (), "176530418200731", Lang.EN, Authenticity.FAIL, "forged")
-    case = {"id": 1, "state": state.value, "casefile": casefile_to_dict(sample_case()), "vendor_case_id": None,
-            "missing_items": []}
+    case = CaseRecord(id=1, state=state, language=Lang.EN, casefile=sample_case(), created_at=T0, state_since=T0,
+                      updated_at=T0)
     eff = effect_of(_mail(sender), cls, case, Policy(("amazon.com",), strict), "INBOX", T0)
     assert eff.to_state == state.value
     assert "state" not in eff.change.case_updates

@@ -71,15 +71,10 @@ def channel_keys(app) -> tuple[str, ...]:
     return keys(app.settings)
 
 
-def _language(case: dict | None, cases: list[dict]) -> str:
-    if case is not None:
-        return case["language"]
-    return cases[-1]["language"] if cases else "en"
-
-
-def mail_notices(app, mail, cls, eff, cases: list[dict]) -> tuple[list[dict], tuple[str, ...], NextAction | None]:
+def mail_notices(app, mail, cls, eff, language: str) -> tuple[list[dict], tuple[str, ...], NextAction | None]:
     """The outbox rows of one processed mail (written in its transaction), the channels they go to, and the
-    case's next action once the mail's change is written (None without a case)."""
+    case's next action once the mail's change is written (None without a case). `language`: the case's, else
+    the newest case's."""
     row, case, change = eff.change.message, eff.case, eff.change
     moved_ok = row["authenticity"] != "fail" and not row["needs_review"] and not blocked(row)
     dated = any(change.case_updates.get(k) for k in ("deadline", "reopen_by"))
@@ -91,15 +86,15 @@ def mail_notices(app, mail, cls, eff, cases: list[dict]) -> tuple[list[dict], tu
     now = app.clock()
     after = lifecycle.next_action(_view_after(app, case, change, cls, moved_ok), now) if case is not None else None
     nxt = after if case is not None and moved_ok and not facts.own else None
-    found = notices.mail_notices(facts, case, nxt, now, _language(case, cases), tz(app))
+    label = {"id": case.id, "vendor_case_id": case.vendor_case_id} if case is not None else None
+    found = notices.mail_notices(facts, label, nxt, now, language, tz(app))
     return [n.row() for n in found], channel_keys(app), after
 
 
 def _view_after(app, case: dict, change, cls, trusted: bool = True):
     """The case as it will read once this mail's change is written (the mail's own asks included when it
     may move the case)."""
-    after = {**case, **change.case_updates}
-    view = app.view(after)
+    view = app.view(case.updated(change.case_updates))
     if trusted and cls.asks.items:
         view = replace(view, pending=merge_asks([view.pending, cls.asks]), pending_kind=cls.kind)
     return view
@@ -166,7 +161,7 @@ class Keeper:
                                                 tz(self.app)).row()])
 
     def _lang(self) -> str:
-        return _language(None, self.app.store.cases())
+        return self.app.store.newest_language() or "en"
 
     def _record(self, rows: list[dict]) -> None:
         self.app.store.notices.record(rows, channel_keys(self.app))

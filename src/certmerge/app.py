@@ -12,17 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from .app_cases import Cases
 from .app_corrections import Corrections
 from .config import Settings
 from .core import lifecycle
 from .core import storedtext as st
-from .core.casefile import answer_value, casefile_to_dict, parse_casefile
+from .core.casefile import answer_value, as_record, casefile_from_dict, casefile_to_dict
 from .core.drafts import build_draft, placeholders
 from .core.errors import IllegalTransition, ParseError, StoreError, UserError
 from .core.i18n import _, t
-from .core.model import (Asks, CaseFile, CaseState, CaseView, Change, Classification, Event, Lang, MailKind,
-                         NextAction, merge_asks)
-from .core.pipeline import Policy, blocked, effect_of, match_case
+from .core.model import (Asks, CaseFile, CaseRecord, CaseState, CaseView, Change, Classification, Event, Lang,
+                         MailKind, NextAction)
+from .core.pipeline import Policy, effect_of, pending_of
+from .core.routing import candidates_text, lookup_for, route
 from .sources.base import RawMail
 from .store import Store
 
@@ -94,7 +96,7 @@ class VerifyAnswers:
 
 
 @dataclass
-class App(Corrections):
+class App(Corrections, Cases):
     settings: Settings
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)
@@ -131,44 +133,31 @@ class App(Corrections):
 
     # --- cases -------------------------------------------------------------------------------------
     def init_case(self, cf: CaseFile, new: bool = False) -> dict:
-        existing = self._open_store(create=True).cases()
+        existing = self._open_store(create=True).case_ids()
         if existing and not new:
-            raise UserError(t("a case already exists in {home} (case {id})", home=self.settings.home, id=existing[-1]['id']),
+            raise UserError(t("a case already exists in {home} (case {id})", home=self.settings.home, id=existing[-1]),
                             _("use `certmerge init --new` to start another, or another --home"))
-        now = self.clock()
-        route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
-        move = lifecycle.apply(CaseState.PREPARING, route_event, now)
-        history = [{"at": now, "type": "action", "detail": st.CASE_RECORDED}, *move.events]
-        case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, move.after.value, now,
+        state, history = self.route_move(cf)
+        case_id = self.store.create_case(casefile_to_dict(cf), cf.language.value, state, self.clock(),
                                          cf.vendor_case_id, history)
         log.info("case %s recorded in %s", case_id, self.settings.home)  # the log also shows the home was used
         return self.store.case(case_id)
 
-    def case(self, ref: int | None = None) -> dict:
-        """The case `ref`, or the newest one."""
-        if ref is not None:
-            found = self.store.case(ref)
-            if not found:
-                raise UserError(t("there is no case {ref}", ref=ref), _("`certmerge status` lists the cases"))
-            return found
-        cases = self.store.cases()
-        if not cases:
-            raise UserError(t("no case yet in {home}", home=self.settings.home), _("run `certmerge init` first"))
-        return cases[-1]
+    def route_move(self, cf: CaseFile) -> tuple[str, list[dict]]:
+        """A new case's first state (its route: support or self-service) and its first history events."""
+        now = self.clock()
+        route_event = Event.ROUTE_SUPPORT if cf.route == "support" else Event.ROUTE_SELF_SERVICE
+        move = lifecycle.apply(CaseState.PREPARING, route_event, now)
+        return move.after.value, [{"at": now, "type": "action", "detail": st.CASE_RECORDED}, *move.events]
 
-    def casefile(self, case: dict) -> CaseFile:
-        return parse_casefile(case["casefile"], f"case {case['id']}", today=dt.date.max)
+    def casefile(self, case: dict | CaseRecord) -> CaseFile:
+        return case.casefile if isinstance(case, CaseRecord) else casefile_from_dict(case["casefile"])
 
-    def view(self, case: dict) -> CaseView:
+    def view(self, case: dict | CaseRecord) -> CaseView:
         """The case as lifecycle reads it, with its business-day schedule (workdays.py)."""
-        asks, kind, _lang = self.pending(case)
-        view = CaseView(state=CaseState(case["state"]), casefile=self.casefile(case),
-                        vendor_case_id=case["vendor_case_id"], support_address=case["support_address"],
-                        last_support_mail_at=case["last_support_mail_at"],
-                        last_reply_sent_at=case["last_reply_sent_at"], state_since=case["state_since"],
-                        deadline=case["deadline"], missing_items=tuple(case["missing_items"]),
-                        reopen_by=case["reopen_by"], pending=asks, pending_kind=kind)
-        return self.scheduled(view, case["language"])[0]
+        rec = case if isinstance(case, CaseRecord) else as_record(case)
+        asks, kind, _lang = self.pending(rec)
+        return self.scheduled(rec.view(asks, kind), rec.language.value)[0]
 
     def scheduled(self, view: CaseView, language: str):
         """(the view with its schedule filled in, the schedule)."""
@@ -183,28 +172,13 @@ class App(Corrections):
 
         return calendar(self, language)
 
-    def pending(self, case: dict) -> tuple[Asks, MailKind | None, Lang]:
-        """What support asked since the user's last reply (every asking mail, older first: a warning that
-        repeats a request adds its deadline to it), the kind of the latest asking mail, and the language to
-        answer in (that mail's, else the latest support mail's, else the case's)."""
-        asking: list[dict] = []
-        lang = None
-        for m in self.store.messages(case["id"]):  # newest first
-            when = m["date"] or m["processed_at"]
-            if m["direction"] == "out" or (case["last_reply_sent_at"] and when <= case["last_reply_sent_at"]):
-                break
-            if m["authenticity"] == "fail" or m["needs_review"] or blocked(m):
-                continue
-            lang = lang or Lang(m["language"])
-            if m["asks"] and m["asks"].get("items"):
-                asking.append(m)
-        if not asking:
-            return Asks(), None, lang or Lang(case["language"])
-        latest = asking[0]
-        return merge_asks([Asks.from_dict(m["asks"]) for m in reversed(asking)]), MailKind(latest["kind"]), \
-            Lang(latest["language"])
+    def pending(self, case: dict | CaseRecord) -> tuple[Asks, MailKind | None, Lang]:
+        """What support asked since the user's last reply, the kind of the latest asking mail, and the language
+        to answer in (pipeline.pending_of)."""
+        rec = case if isinstance(case, CaseRecord) else as_record(case)
+        return pending_of(self.store.messages(rec.id), rec.last_reply_sent_at, rec.language)
 
-    def next_action(self, case: dict) -> NextAction:
+    def next_action(self, case: dict | CaseRecord) -> NextAction:
         return lifecycle.next_action(self.view(case), self.clock())
 
     def act(self, case: dict, event: Event, detail: str, **updates) -> dict:
@@ -295,7 +269,7 @@ class App(Corrections):
             return change
 
         # one transaction under the writer lock: read, decide, write the mail, its effects, notices, position
-        snap, _change, _row = self.store.process(mail.dedupe_key, {mail.in_reply_to, *mail.references}, decide)
+        snap, _change, _row = self.store.process(mail.dedupe_key, lookup_for(mail, cls, self.policy.vendors), decide)
         if snap.seen:
             return Outcome(item.origin, "duplicate", "already processed", mail.subject)
         case, eff, nxt = decided
@@ -303,17 +277,20 @@ class App(Corrections):
         kind = "your reply" if row["direction"] == "out" else row["kind"]
         log.info("%s: %s [%s] %s", item.origin, kind, row["authenticity"], eff.summary)
         return Outcome(item.origin, "processed", eff.summary, mail.subject, kind, row["authenticity"],
-                       case["id"] if case else None, eff.from_state, eff.to_state, nxt)
+                       case.id if case else None, eff.from_state, eff.to_state, nxt)
 
     def _decide(self, mail, cls: Classification, item: RawMail, snap) -> tuple[Change, list]:
         """The Change one mail makes, given what the store holds (Snapshot), and [case, effect, next action]."""
         if snap.seen:
             return Change(position=item.position, seen_key=item.seen_key), []
-        case = match_case(mail, cls, snap.cases, snap.thread_case, self.policy)
-        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key)
+        found = route(snap.found)  # decided in the core
+        case = found.case
+        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key,
+                        candidates_text(found) if found.candidates else "")
         from .alerts import mail_notices
 
-        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, snap.cases)
+        lang = case.language.value if case else (self.store.newest_language() or "en")
+        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, lang)
         return eff.change, [case, eff, nxt]
 
     def _quarantine(self, item: RawMail, reason: str) -> Outcome:
@@ -385,12 +362,12 @@ class App(Corrections):
         return len(data.get("cases", []))
 
     # --- reading ---------------------------------------------------------------------------------------
-    def status(self, limit: int | None = None) -> list[dict]:
+    def status(self, limit: int | None = None, case: int | None = None) -> list[dict]:
         """Every case with its next action, its mail (newest first; the newest `limit` when given, with
         "messages_total" telling how many there are), history, drafts and what support asked."""
         out = []
         now = self.clock()
-        for case in self.store.cases():
+        for case in [self.case(case)] if case is not None else self.store.cases():
             nxt = self.next_action(case)
             msgs = self.store.messages(case["id"], limit=limit)
             total = self.store.message_count(case["id"]) if limit and len(msgs) >= limit else len(msgs)

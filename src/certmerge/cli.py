@@ -17,12 +17,19 @@ from .core.i18n import _, nt, t
 # --- setting up ---------------------------------------------------------------------------------
 @cli.command()
 @handled
-def init(from_file: Optional[Path] = typer.Option(None, "--from", help="Read the case from a case.toml file."),
+def init(from_file: Optional[Path] = typer.Option(None, "--from", help="Read the case from a case.toml file (or many "
+                                                                      "cases from a CSV file or a folder of case files)."),
          new: bool = typer.Option(False, "--new", help="Start another case beside the existing one.")) -> None:
-    """Record both accounts, what to keep and why (interactively, or --from case.toml).
+    """Record both accounts, what to keep and why (interactively, or --from case.toml); many cases at once from
+    a CSV file or a folder of case files.
 
     Example: certmerge init --from case.toml"""
     from .core import i18n
+
+    if from_file and (from_file.is_dir() or from_file.suffix.lower() == ".csv"):
+        from .cli_cases import import_cases
+
+        return import_cases(_app(), from_file)
     from .core.casefile import load_casefile
     from .prompts import prompt_casefile
     from .render import action_text
@@ -68,24 +75,24 @@ def form(case: Optional[int] = typer.Option(None, "--case", help="Case number (d
 
 @cli.command()
 @handled
-def submitted(case: Optional[int] = typer.Option(None, "--case", help="Case number (default: the newest)."),
+def submitted(case: Optional[int] = typer.Option(None, "--case", help="Case number (`certmerge cases` lists them; needed when several are open)."),
               case_id: Optional[str] = typer.Option(None, "--case-id", help="The support case number, if shown.")) -> None:
     """Record that the support case was created on the web form.
 
     Example: certmerge submitted --case-id 176530418200731"""
     app = _app()
-    row = app.submitted(app.case(case), case_id)
+    row = app.submitted(app.case(case, changing=True), case_id)
     _print_state(app, row)
 
 
 @cli.command()
 @handled
-def sent(case: Optional[int] = typer.Option(None, "--case", help="Case number (default: the newest).")) -> None:
+def sent(case: Optional[int] = typer.Option(None, "--case", help="Case number (`certmerge cases` lists them; needed when several are open).")) -> None:
     """Record that your reply went out (the IMAP watcher notices it by itself).
 
     Example: certmerge sent"""
     app = _app()
-    row = app.case(case)
+    row = app.case(case, changing=True)
     left = app.unsent_placeholders(row)
     _print_state(app, app.sent(row))
     if left:
@@ -100,12 +107,12 @@ def sent(case: Optional[int] = typer.Option(None, "--case", help="Case number (d
 def answer(key: str = typer.Argument(..., help="choice, profile_name, builder_id_email, credly_email, benefit_plan "
                                                "or note."),
            value: str = typer.Argument(..., help="Your answer, as support should read it."),
-           case: Optional[int] = typer.Option(None, "--case", help="Case number (default: the newest).")) -> None:
+           case: Optional[int] = typer.Option(None, "--case", help="Case number (`certmerge cases` lists them; needed when several are open).")) -> None:
     """Tell certmerge what only you know (the option you choose, your profile name...); drafts then use it.
 
     Example: certmerge answer choice B"""
     app = _app()
-    row = app.answer(app.case(case), key, value)
+    row = app.answer(app.case(case, changing=True), key, value)
     typer.echo(t("recorded {key} for case {id}; run `certmerge draft` to write the reply with it", key=key, id=row["id"]))
 
 
@@ -131,7 +138,7 @@ def _print_state(app, row) -> None:
 
 @cli.command()
 @handled
-def verify(case: Optional[int] = typer.Option(None, "--case", help="Case number (default: the newest)."),
+def verify(case: Optional[int] = typer.Option(None, "--case", help="Case number (`certmerge cases` lists them; needed when several are open)."),
            all_ok: bool = typer.Option(False, "--all-ok", help="Everything moved, badges included."),
            missing_cert: list[str] = typer.Option([], "--missing-cert", help="A certification that did not move."),
            missing_benefit: list[str] = typer.Option([], "--missing-benefit", help="A benefit that did not move."),
@@ -143,7 +150,7 @@ def verify(case: Optional[int] = typer.Option(None, "--case", help="Case number 
     from .prompts import prompt_verify
 
     app = _app()
-    row = app.case(case)
+    row = app.case(case, changing=True)
     if all_ok or missing_cert or missing_benefit or credly_missing:
         answers = VerifyAnswers(tuple(missing_cert), tuple(missing_benefit), not credly_missing)
     else:
@@ -156,19 +163,20 @@ def verify(case: Optional[int] = typer.Option(None, "--case", help="Case number 
 def status(as_json: bool = typer.Option(False, "--json", help="Everything, machine-readable (see the README)."),
            full: bool = typer.Option(False, "--full", help="Every mail and the whole history (paged on a terminal)."),
            limit: Optional[int] = typer.Option(None, "--limit", min=1,
-                                               help="With --json or --full: only the newest N mails of each case.")
+                                               help="With --json or --full: only the newest N mails of each case."),
+           case: Optional[int] = typer.Option(None, "--case", help="Only this case (default: every case).")
            ) -> None:
     """The case in one screen: its state, the next action with its deadline, the latest mail.
 
     Example: certmerge status --full"""
     from .cli_views import show_status
 
-    show_status(_app(), as_json=as_json, full=full, limit=limit)
+    show_status(_app(), as_json=as_json, full=full, limit=limit, case=case)
 
 
 @cli.command()
 @handled
-def draft(case: Optional[int] = typer.Option(None, "--case", help="Case number (default: the newest)."),
+def draft(case: Optional[int] = typer.Option(None, "--case", help="Case number (`certmerge cases` lists them; needed when several are open)."),
           purpose: Optional[str] = typer.Option(None, "--purpose",
                                                 help="confirm_merge, info_reply, credly_reply, credly_request, keep_open, "
                                                      "reopen, follow_up or report_missing (default: what is due)."),
@@ -183,7 +191,7 @@ def draft(case: Optional[int] = typer.Option(None, "--case", help="Case number (
 
 
 
-from . import cli_home, cli_imap, cli_mail, cli_service, cli_watch  # noqa: E402,F401 - register their commands on `cli`
+from . import cli_cases, cli_home, cli_imap, cli_mail, cli_service, cli_watch  # noqa: E402,F401 - register their commands on `cli`
 
 
 def main() -> None:

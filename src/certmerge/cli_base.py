@@ -136,9 +136,9 @@ def _case_language(store) -> None:
     """The interface speaks the newest case's language (else the environment's, set at the start)."""
     from .core import i18n
 
-    cases = store.cases()
-    if cases:
-        i18n.use(cases[-1]["language"])
+    lang = store.newest_language()
+    if lang:
+        i18n.use(lang)
 
 
 def _setup_logging(logs_dir: Path) -> None:

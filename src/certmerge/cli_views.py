@@ -13,11 +13,11 @@ from .cli_base import _console
 from .core.i18n import _, nt
 
 
-def show_status(app, *, as_json: bool, full: bool, limit: int | None) -> None:
+def show_status(app, *, as_json: bool, full: bool, limit: int | None, case: int | None = None) -> None:
     from . import render, render_status
     from .jsonview import status_json
 
-    items, kept = _status_items(app, limit if (as_json or full) else render_status.SHORT_MAILS)
+    items, kept = _status_items(app, limit if (as_json or full) else render_status.SHORT_MAILS, case)
     if as_json:
         typer.echo(json.dumps(status_json(items, kept, limit), ensure_ascii=False, indent=2))
         return
@@ -45,12 +45,12 @@ def _page(con, text: str) -> None:
     pydoc.pager(text)
 
 
-def _status_items(app, limit: int | None) -> tuple[list, list]:
+def _status_items(app, limit: int | None, case: int | None = None) -> tuple[list, list]:
     """(cases, quarantined mail); a home without a database yet has neither."""
     from .home import NoCase
 
     try:
-        return app.status(limit=limit), app.quarantined()
+        return app.status(limit=limit, case=case), app.quarantined()
     except NoCase:
         return [], []
 
@@ -63,7 +63,7 @@ def show_draft(app, case: int | None, purpose: str | None, show: bool) -> None:
     if purpose and purpose not in PURPOSES:
         raise UserError(t("unknown purpose {purpose!r}", purpose=purpose), t("one of: {purposes}",
                                                                            purposes=", ".join(PURPOSES)))
-    path, msg = app.draft(app.case(case), purpose)
+    path, msg = app.draft(app.case(case, changing=True), purpose)
     if show:
         from . import render
 

@@ -60,3 +60,14 @@ def _case(item: dict) -> dict:
 def status_json(items: list[dict], quarantined: list, limit: int | None = None) -> dict:
     return {"schema": SCHEMA, "limit": limit, "cases": [_case(item) for item in items],
             "quarantined": [{"file": str(p), "reason": r} for p, r in quarantined]}
+
+
+def cases_json(items: list, now: dt.datetime) -> dict:
+    """`certmerge cases --json` (its fields are listed in the README)."""
+    return {"schema": SCHEMA, "cases": [{
+        "id": c.record.id, "case_id": c.record.vendor_case_id, "person": c.record.person,
+        "company": c.record.casefile.company, "language": c.record.language.value, "state": c.record.state.value,
+        "state_since": _iso(c.record.state_since), "waiting_on": c.waiting_on,
+        "waiting_seconds": int(c.waited.total_seconds()), "deadline": _iso(c.record.deadline),
+        "target": c.record.casefile.target.account_id, "source": c.record.casefile.source.account_id,
+        "next_action": c.next_action.as_dict()} for c in items]}

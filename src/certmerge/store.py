@@ -24,17 +24,19 @@ from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, Operati
 from .core.errors import StoreError
 from .core.i18n import _, t
 from .core.model import Change
-from .store_schema import (HAS_MESSAGE_Q, POSITION_Q, SEEN_Q, WRITER_LOCK, SCHEMA_VERSION, UPGRADES, UTCDateTime,  # noqa: F401
-                           cases, drafts, events, messages, meta, positions, quarantine, seen, metadata)
+from .core.routing import Found, Lookup
+from .store_schema import (BACKFILLS, HAS_MESSAGE_Q, POSITION_Q, SEEN_Q, WRITER_LOCK, SCHEMA_VERSION, UPGRADES,  # noqa: F401
+                           UTCDateTime, backfill_case_keys, cases, drafts, events, messages, meta, positions,
+                           quarantine, seen, metadata)
 from .privacy import create_private
+from . import store_cases as _cases
 
 @dataclass(frozen=True)
 class Snapshot:
     """What one mail's decision reads from the store (Store.snapshot)."""
 
     seen: bool  # a mail with this dedupe key is stored already
-    cases: list[dict[str, Any]]
-    thread_case: int | None  # the case the mail's threading headers point to
+    found: Found  # the cases it could belong to (routing.py decides among them)
 
 
 class StaleState(StoreError):
@@ -103,7 +105,7 @@ def _no_hook(step: str) -> None:  # noqa: ARG001
     return None
 
 
-class Store:
+class Store(_cases.CaseRows):
     def __init__(self, url: str, on_write: Callable[[str], None] | None = None, watcher: str = "watcher") -> None:
         """`on_write(step)` is called at each write step of a commit (the crash tests' hook; app.py arms it).
         `watcher` names this home's heartbeat row: homes on one shared database each have their own."""
@@ -158,6 +160,8 @@ class Store:
                 for version in range(int(row.value) + 1, SCHEMA_VERSION + 1):
                     for ddl in UPGRADES[version]:
                         conn.execute(text(ddl))
+                    if version in BACKFILLS:
+                        BACKFILLS[version](conn)
                 conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     def close(self) -> None:
@@ -178,48 +182,9 @@ class Store:
         finally:
             conn.rollback()
 
-    # --- cases -----------------------------------------------------------------------------------
-    def create_case(self, casefile: dict, language: str, state: str, now: dt.datetime,
-                    vendor_case_id: str | None, history: list[dict[str, Any]]) -> int:
-        with self.engine.begin() as conn:
-            case_id = conn.execute(insert(cases).values(
-                vendor_case_id=vendor_case_id, state=state, language=language,
-                casefile=json.dumps(casefile, ensure_ascii=False), created_at=now, state_since=now,
-                updated_at=now, missing_items="[]")).inserted_primary_key[0]
-            for ev in history:
-                conn.execute(insert(events).values(case_id=case_id, **ev))
-        return case_id
-
-    def replace_casefile(self, case_id: int, casefile: dict, language: str, vendor_case_id: str | None,
-                         now: dt.datetime, detail: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(update(cases).where(cases.c.id == case_id).values(
-                casefile=json.dumps(casefile, ensure_ascii=False), language=language,
-                vendor_case_id=vendor_case_id, updated_at=now))
-            conn.execute(insert(events).values(case_id=case_id, at=now, type="action", detail=detail))
-
-    def cases(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
-            return self._cases(conn)
-
-    def _cases(self, conn) -> list[dict[str, Any]]:
-        return [self._case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
-
     def case_versions(self) -> dict[int, dt.datetime]:
         """Every case's number and when it last changed (what the watcher's timers are kept by)."""
         return {r.id: r.updated_at for r in self._read(select(cases.c.id, cases.c.updated_at))}
-
-    def case(self, case_id: int) -> dict[str, Any] | None:
-        with self.engine.connect() as conn:
-            row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
-        return self._case_row(row) if row else None
-
-    @staticmethod
-    def _case_row(row) -> dict[str, Any]:
-        d = dict(row._mapping)
-        d["casefile"] = json.loads(d["casefile"])
-        d["missing_items"] = json.loads(d["missing_items"] or "[]")
-        return d
 
     # --- the one write path for processing -------------------------------------------------------
     @contextmanager
@@ -235,14 +200,14 @@ class Store:
                 conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": WRITER_LOCK})
             yield conn
 
-    def process(self, dedupe_key: str, thread_ids: set[str],
+    def process(self, dedupe_key: str, lookup: Lookup,
                 decide: Callable[[Snapshot], Change]) -> tuple[Snapshot, Change, int | None]:
         """Read the snapshot one mail's decision needs, let `decide` (the pure core) turn it into a Change,
         and write that Change: all in one transaction under the writer lock. Two watchers handed the same
         mail therefore store it once: the second one's snapshot says it is stored already."""
         with self._write_errors():
             with self.writing() as conn:
-                snap = self._snapshot(conn, dedupe_key, thread_ids)
+                snap = self._snapshot(conn, dedupe_key, lookup)
                 change = decide(snap)
                 msg_row = self._write(conn, change)
             self.write_step("commit")
@@ -319,27 +284,17 @@ class Store:
             raise StaleState("the case changed while this step ran; nothing was written", "run the command again")
 
     # --- messages and history --------------------------------------------------------------------
-    def snapshot(self, dedupe_key: str, thread_ids: set[str]) -> Snapshot:
-        """What deciding about one mail needs, read in one transaction: whether it is stored already, the
-        cases, and the case its threading headers (In-Reply-To, References) point to."""
+    def snapshot(self, dedupe_key: str, lookup: Lookup) -> Snapshot:
+        """What deciding about one mail needs, read in one transaction: whether it is stored already, and the
+        cases it could belong to, looked up by index (store_cases.find)."""
         with self.engine.connect() as conn:
-            return self._snapshot(conn, dedupe_key, thread_ids)
-
-    def _snapshot(self, conn, dedupe_key: str, thread_ids: set[str]) -> Snapshot:
-        if conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None:
-            return Snapshot(True, [], None)
-        return Snapshot(False, self._cases(conn), self._thread_case(conn, [m for m in thread_ids if m]))
+            return self._snapshot(conn, dedupe_key, lookup)
 
     @staticmethod
-    def _thread_case(conn, ids: list[str]) -> int | None:
-        """The case that one of these Message-IDs (stored mail, or a draft of ours) belongs to."""
-        if not ids:
-            return None
-        row = conn.execute(select(messages.c.case_id).where(
-            messages.c.message_id.in_(ids), messages.c.case_id.is_not(None)).limit(1)).first()
-        if row is None:
-            row = conn.execute(select(drafts.c.case_id).where(drafts.c.message_id.in_(ids)).limit(1)).first()
-        return row[0] if row else None
+    def _snapshot(conn, dedupe_key: str, lookup: Lookup) -> Snapshot:
+        if conn.execute(HAS_MESSAGE_Q, {"key": dedupe_key}).first() is not None:
+            return Snapshot(True, Found())
+        return Snapshot(False, _cases.find(conn, lookup))
 
     def candidate_hints(self) -> tuple[set[str], set[str]]:
         case_ids = {r.vendor_case_id for r in self._read(select(cases.c.vendor_case_id)) if r.vendor_case_id}
@@ -438,6 +393,7 @@ class Store:
                     rows = [self._revive(tbl, r) for r in data.get(name, [])]
                     if rows:
                         conn.execute(insert(tbl), rows)
+                backfill_case_keys(conn)  # derived from the case files: not in an export
         except (DatabaseError, TypeError, ValueError, KeyError) as exc:
             raise StoreError(t("the export cannot be imported ({name}: {value})", name=exc.__class__.__name__, value=str(exc)[:100]),
                              _("nothing was written; check the file")) from None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, bindparam, select)
+                        UniqueConstraint, bindparam, delete, insert, select)
 from sqlalchemy.types import TypeDecorator
 
 
@@ -30,13 +30,14 @@ class UTCDateTime(TypeDecorator):
 
 metadata = MetaData()
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 # What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
 # New tables need no DDL here: `metadata.create_all` makes the ones missing before the upgrade runs.
 UPGRADES = {
     2: ("ALTER TABLE messages ADD COLUMN asks TEXT", "ALTER TABLE cases ADD COLUMN reopen_by TIMESTAMP",
         "ALTER TABLE events ADD COLUMN event VARCHAR(32)"),
     3: (),  # the outbox, deliveries and heartbeat tables (notifications and the watcher's heartbeat)
+    4: (),  # the case_keys table (routing among many cases); filled by backfill_case_keys (BACKFILLS)
 }
 
 
@@ -143,6 +144,36 @@ drafts = Table(
     Column("mailbox_uid", Integer),
     UniqueConstraint("message_id", name="uq_draft_message_id"),
 )
+
+case_keys = Table(  # what identifies each case's person in mail, looked up by index to route a mail (routing.py)
+    "case_keys", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id"), primary_key=True),
+    Column("kind", String(16), primary_key=True),  # email | account
+    Column("value", String(320), primary_key=True, index=True),  # lower-cased address, or AWS... account ID
+)
+
+
+def write_case_keys(conn, case_id: int, casefile: dict) -> None:
+    """Put a case's keys in step with its case file (on create, on replacing the file, on upgrade)."""
+    from .core.casefile import casefile_from_dict
+    from .core.routing import case_keys as keys_of
+
+    conn.execute(delete(case_keys).where(case_keys.c.case_id == case_id))
+    rows = [{"case_id": case_id, "kind": k, "value": v[:320]} for k, v in sorted(keys_of(casefile_from_dict(casefile)))]
+    if rows:
+        conn.execute(insert(case_keys), rows)
+
+
+def backfill_case_keys(conn) -> None:
+    """The keys of every stored case (schema 4 upgrade, import): a migration can call it with its connection."""
+    import json
+
+    for case_id, text in conn.execute(select(cases.c.id, cases.c.casefile)).all():
+        write_case_keys(conn, case_id, json.loads(text))
+
+
+BACKFILLS = {4: backfill_case_keys}  # what an upgrade to a version runs after its DDL
+
 
 # hot-path reads, built once (building a statement costs as much as running it)
 POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .errors import ConfigError
 from .i18n import _, t
-from .model import ANSWER_KEYS, Account, Benefit, CaseFile, Certification, Lang
+from .model import ANSWER_KEYS, Account, Benefit, CaseFile, CaseRecord, CaseState, Certification, Lang
 
 ACCOUNT_ID_RE = re.compile(r"^AWS\d{5,12}$")
 EMAIL_RE = re.compile(r"^[^@\s<>\"]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
@@ -269,3 +269,36 @@ def casefile_to_dict(cf: CaseFile) -> dict:
         "target": _account_dict(cf.target), "source": _account_dict(cf.source),
         "answers": dict(cf.answers),
     }
+
+
+def _day(value: object) -> dt.date | None:
+    return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _account_of(d: dict) -> Account:
+    return Account(d["account_id"], d["login_email"], d["training_email"], d["certification_email"],
+                   tuple(Certification(c["name"], _day(c["passed"]), _day(c.get("expires")))
+                         for c in d.get("certifications", ())),
+                   tuple(Benefit(b["name"], _day(b.get("expires"))) for b in d.get("benefits", ())))
+
+
+def casefile_from_dict(d: dict) -> CaseFile:
+    """A stored case file (casefile_to_dict's data, checked when it was recorded) back as a CaseFile, without
+    validating it again: the store reads it for every case it hands to the core."""
+    support = d.get("support") or {}
+    return CaseFile(user_name=d["user"]["name"], company=d["user"].get("company", ""), language=Lang(d["language"]),
+                    reason=d.get("reason", ""), target=_account_of(d["target"]), source=_account_of(d["source"]),
+                    vendor_case_id=support.get("case_id") or None, created=_day(support.get("created")),
+                    answers=tuple((d.get("answers") or {}).items()))
+
+
+def as_record(case: dict) -> CaseRecord:
+    """A case as the store's dict gives it (its case file as data) as the core's CaseRecord."""
+    return CaseRecord(
+        id=case["id"], state=CaseState(case["state"]), language=Lang(case["language"]),
+        casefile=casefile_from_dict(case["casefile"]), created_at=case["created_at"], state_since=case["state_since"],
+        updated_at=case["updated_at"], vendor_case_id=case["vendor_case_id"],
+        support_address=case["support_address"], support_subject=case["support_subject"],
+        support_message_id=case["support_message_id"], support_references=case["support_references"],
+        last_support_mail_at=case["last_support_mail_at"], last_reply_sent_at=case["last_reply_sent_at"],
+        deadline=case["deadline"], reopen_by=case["reopen_by"], missing_items=tuple(case["missing_items"] or ()))

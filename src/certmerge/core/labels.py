@@ -16,7 +16,7 @@ KINDS = (NP_("kind", "acknowledgement"), NP_("kind", "ai_auto_answer"), NP_("kin
 AUTH = (NP_("auth", "pass"), NP_("auth", "unverified"), NP_("auth", "fail"), NP_("auth", "own"))
 WHO = (NP_("who", "you"), NP_("who", "support"), NP_("who", "nobody"))
 EVENTS = (NP_("event", "mail"), NP_("event", "state"), NP_("event", "action"), NP_("event", "warning"),
-          NP_("event", "relabel"), NP_("event", "accept"))
+          NP_("event", "relabel"), NP_("event", "accept"), NP_("event", "assign"))
 
 LIFECYCLE = (NP_("lifecycle", "route_self_service"), NP_("lifecycle", "route_support"),
              NP_("lifecycle", "self_service_refused"), NP_("lifecycle", "self_service_done"),

@@ -314,6 +314,56 @@ class CaseView:
     follow_up_at: dt.datetime | None = None
 
 
+@dataclass(frozen=True)
+class CaseRecord:
+    """A stored case as the core reads it: the row's values typed, its case file already parsed (the store
+    keeps it as JSON; it is parsed once when read, not at every decision)."""
+
+    id: int
+    state: CaseState
+    language: Lang
+    casefile: CaseFile
+    created_at: dt.datetime
+    state_since: dt.datetime
+    updated_at: dt.datetime
+    vendor_case_id: str | None = None
+    support_address: str | None = None
+    support_subject: str | None = None
+    support_message_id: str | None = None
+    support_references: str | None = None
+    last_support_mail_at: dt.datetime | None = None
+    last_reply_sent_at: dt.datetime | None = None
+    deadline: dt.datetime | None = None
+    reopen_by: dt.datetime | None = None
+    missing_items: tuple[str, ...] = ()
+
+    @property
+    def person(self) -> str:
+        return self.casefile.user_name
+
+    def updated(self, updates: dict[str, Any]) -> "CaseRecord":
+        """The record as it reads once `updates` (a Change's case_updates) are written."""
+        from dataclasses import fields, replace
+
+        names = {f.name for f in fields(self)} - {"id", "casefile"}
+        values = {k: v for k, v in updates.items() if k in names}
+        if "state" in values:
+            values["state"] = CaseState(values["state"])
+        if "language" in values:
+            values["language"] = Lang(values["language"])
+        if "missing_items" in values:
+            values["missing_items"] = tuple(values["missing_items"] or ())
+        return replace(self, **values)
+
+    def view(self, pending: "Asks | None" = None, pending_kind: "MailKind | None" = None) -> "CaseView":
+        """The case as lifecycle.next_action reads it (without its business-day schedule)."""
+        return CaseView(state=self.state, casefile=self.casefile, vendor_case_id=self.vendor_case_id,
+                        support_address=self.support_address, last_support_mail_at=self.last_support_mail_at,
+                        last_reply_sent_at=self.last_reply_sent_at, state_since=self.state_since,
+                        deadline=self.deadline, missing_items=self.missing_items, reopen_by=self.reopen_by,
+                        pending=pending or Asks(), pending_kind=pending_kind)
+
+
 def merge_asks(asks: list[Asks]) -> Asks:
     """What several unanswered mails asked, oldest first, as one: every item once, in the order first asked;
     the latest options, exact words, deadline and reopen-by date; the account named, if all name the same."""

@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 from typing import Any, NamedTuple
 
 from . import lifecycle
-from .authenticity import is_badge_platform, is_support_person, is_vendor
+from .authenticity import is_support_person
 from .errors import IllegalTransition
 from .drafts import placeholders
-from .model import REVIEW_THRESHOLD, Authenticity, CaseState, Classification, Email, Event, MailKind
+from .model import (REVIEW_THRESHOLD, Asks, Authenticity, CaseFile, CaseRecord, CaseState, Classification, Email, Event,
+                    Lang, MailKind, merge_asks)
 from .model import Change
-from .storedtext import (AUTO_CLOSE, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD_NOT_YOURS as NOT_FROM_YOU,
+from .storedtext import (AMBIGUOUS, AUTO_CLOSE, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD_NOT_YOURS as NOT_FROM_YOU,
                          MAIL_EVENT, MOVED, NEEDS_REVIEW, NO_CASE, NOT_TRUSTED, OWN_MAIL, PLACEHOLDERS_LEFT, REOPEN,
                          REPLY_BY, REPLY_SENT, SENT, SENT_MOVED, SENT_WARNING, STAYS, UNEXPECTED, UNVERIFIED, fmt,
                          stored_time)
@@ -25,14 +26,6 @@ from .storedtext import (AUTO_CLOSE, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD
 AUTO_CLOSE_DAYS = 3  # an auto-close warning that names no date or duration
 FORWARD_NOT_YOURS = "a forward from"  # how the effect of a forward by someone else starts (see `accept`)
 UNVERIFIED_BLOCKED = "unverified ("  # how the effect of mail refused by require_authenticated starts
-
-_ADOPT_STATES = {CaseState.READY_TO_SUBMIT.value, CaseState.SELF_SERVICE.value, CaseState.AWAITING_SUPPORT.value}
-_CREDLY_STATES = {CaseState.AWAITING_COMPLETION.value, CaseState.COMPLETED.value,
-                  CaseState.CREDLY_REQUESTED.value, CaseState.CLOSED.value}
-_SUPPORT_KINDS = {MailKind.ACKNOWLEDGEMENT, MailKind.AI_AUTO_ANSWER, MailKind.INFO_REQUEST,
-                  MailKind.CONFIRMATION_REQUEST, MailKind.COMPLETION_NOTICE, MailKind.CREDLY_FOLLOWUP,
-                  MailKind.AUTO_CLOSE_WARNING}
-
 
 @dataclass(frozen=True)
 class Policy:
@@ -44,40 +37,16 @@ class Policy:
 @dataclass(frozen=True)
 class Effect:
     change: Change
-    case: dict[str, Any] | None
+    case: CaseRecord | None
     from_state: str | None
     to_state: str | None
     summary: str
 
 
-def user_addresses(casefile: dict) -> set[str]:
-    out = set()
-    for side in ("target", "source"):
-        acc = casefile.get(side, {})
-        for key in ("login_email", "training_email", "certification_email"):
-            if acc.get(key):
-                out.add(acc[key].lower())
-    return out
-
-
-def match_case(mail: Email, cls: Classification, cases: list[dict], thread_case: int | None,
-               policy: Policy) -> dict | None:
-    """The stored case a mail belongs to, or None. `thread_case`: the case its threading headers hit."""
-    for case in cases:
-        if cls.case_id and case["vendor_case_id"] == cls.case_id:
-            return case
-        if thread_case == case["id"]:
-            return case
-    trusted = cls.authenticity is not Authenticity.FAIL
-    vendor = is_vendor(mail.sender.domain, policy.vendors)
-    for case in reversed(cases):
-        if (trusted and vendor and cls.case_id and not case["vendor_case_id"]
-                and case["state"] in _ADOPT_STATES and cls.kind in _SUPPORT_KINDS):
-            return case
-        if trusted and cls.kind is MailKind.CREDLY_FOLLOWUP and is_badge_platform(mail.sender.domain) \
-                and case["state"] in _CREDLY_STATES:
-            return case
-    return None
+def user_addresses(cf: CaseFile) -> set[str]:
+    """The user's own addresses (mail from them is the user's, e.g. a reply found in Sent)."""
+    return {e.lower() for acc in (cf.target, cf.source)
+            for e in (acc.login_email, acc.training_email, acc.certification_email) if e}
 
 
 def _message_row(mail: Email, cls: Classification, origin: str, now: dt.datetime, case_id: int | None,
@@ -103,19 +72,21 @@ def _may_move(cls: Classification, policy: Policy) -> tuple[bool, str]:
     return True, ""
 
 
-def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Policy, origin: str,
-              now: dt.datetime, position=None, seen_key=None) -> Effect:
-    """What this mail does: the Change to store and a one-line summary."""
+def effect_of(mail: Email, cls: Classification, case: CaseRecord | None, policy: Policy, origin: str,
+              now: dt.datetime, position=None, seen_key=None, candidates: str = "") -> Effect:
+    """What this mail does: the Change to store and a one-line summary. `candidates`: the cases a mail with
+    no case could belong to (routing.candidates_text), when there are two or more: it waits for review."""
     needs_review = cls.confidence < policy.review_threshold
     change = Change(position=position, seen_key=seen_key)
     if case is None:
-        summary = fmt(NO_CASE, kind=cls.kind.value)
-        change.message = _message_row(mail, cls, origin, now, None, summary, needs_review, "in")
+        summary = fmt(AMBIGUOUS, kind=cls.kind.value, candidates=candidates) if candidates \
+            else fmt(NO_CASE, kind=cls.kind.value)
+        change.message = _message_row(mail, cls, origin, now, None, summary, needs_review or bool(candidates), "in")
         return Effect(change, None, None, None, summary)
-    change.case_id = case["id"]
-    change.expected_state = case["state"]
-    state = CaseState(case["state"])
-    own = mail.sender.email in user_addresses(case["casefile"])
+    change.case_id = case.id
+    change.expected_state = case.state.value
+    state = case.state
+    own = mail.sender.email in user_addresses(case.casefile)
     if own and mail.forwarded is None:
         return _own_reply(mail, cls, case, origin, now, change)
     events: list[dict[str, Any]] = [{"at": now, "type": "mail", "detail": fmt(
@@ -133,7 +104,7 @@ def effect_of(mail: Email, cls: Classification, case: dict | None, policy: Polic
     updates["updated_at"] = now
     change.case_updates = updates
     change.events = events
-    change.message = _message_row(mail, cls, origin, now, case["id"], moved.summary,
+    change.message = _message_row(mail, cls, origin, now, case.id, moved.summary,
                                   needs_review or moved.unexpected, "in")
     return Effect(change, case, state.value, moved.state.value, moved.summary)
 
@@ -212,11 +183,11 @@ def _deadline_summary(cls: Classification, timed: dict[str, Any]) -> str:
     return fmt(REPLY_BY, kind=cls.kind.value, at=stored_time(timed["deadline"]), words=words)
 
 
-def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
+def _support_facts(mail: Email, cls: Classification, case: CaseRecord, policy: Policy,
                    received: dt.datetime) -> dict[str, Any]:
     """What a trusted support mail teaches about the thread: case ID, address, subject, threading."""
     out: dict[str, Any] = {}
-    if cls.case_id and not case["vendor_case_id"]:
+    if cls.case_id and not case.vendor_case_id:
         out["vendor_case_id"] = cls.case_id
     if is_support_person(mail.sender.email, policy.vendors) and cls.kind is not MailKind.SURVEY:
         out["support_address"] = mail.sender.email
@@ -229,12 +200,12 @@ def _support_facts(mail: Email, cls: Classification, case: dict, policy: Policy,
     return out
 
 
-def _own_reply(mail: Email, cls: Classification, case: dict, origin: str, now: dt.datetime,
+def _own_reply(mail: Email, cls: Classification, case: CaseRecord, origin: str, now: dt.datetime,
                change: Change) -> Effect:
     """The user's own reply to the support thread (found in Sent): records the reply as sent."""
-    state = CaseState(case["state"])
+    state = case.state
     sent_at = mail.date or now
-    ev = lifecycle.reply_event(state, case["missing_items"])
+    ev = lifecycle.reply_event(state, case.missing_items)
     try:
         new_state = lifecycle.step(state, ev)
     except IllegalTransition:
@@ -255,7 +226,7 @@ def _own_reply(mail: Email, cls: Classification, case: dict, origin: str, now: d
     change.events = events
     change.drafts_sent_at = sent_at
     own = replace(cls, authenticity=Authenticity.OWN, auth_reason=fmt(OWN_MAIL, sender=mail.sender.email))
-    change.message = _message_row(mail, own, origin, now, case["id"], summary, False, "out")
+    change.message = _message_row(mail, own, origin, now, case.id, summary, False, "out")
     return Effect(change, case, state.value, new_state.value, summary)
 
 
@@ -305,3 +276,26 @@ def replay(history: list[dict[str, Any]], rows: dict[int, dict[str, Any]], start
             except IllegalTransition:
                 pass  # as when it was processed: recorded, the state stays
     return state
+
+
+def pending_of(rows: list[dict[str, Any]], last_reply_sent_at: dt.datetime | None,
+               language: Lang) -> tuple[Asks, MailKind | None, Lang]:
+    """What support asked since the user's last reply, from a case's stored mail (newest first): every asking
+    mail, older first (a warning that repeats a request adds its deadline to it), the kind of the latest
+    asking mail, and the language to answer in (that mail's, else the latest support mail's, else `language`)."""
+    asking: list[dict[str, Any]] = []
+    lang = None
+    for m in rows:
+        when = m["date"] or m["processed_at"]
+        if m["direction"] == "out" or (last_reply_sent_at and when <= last_reply_sent_at):
+            break
+        if m["authenticity"] == "fail" or m["needs_review"] or blocked(m):
+            continue
+        lang = lang or Lang(m["language"])
+        if m["asks"] and m["asks"].get("items"):
+            asking.append(m)
+    if not asking:
+        return Asks(), None, lang or language
+    latest = asking[0]
+    return merge_asks([Asks.from_dict(m["asks"]) for m in reversed(asking)]), MailKind(latest["kind"]), \
+        Lang(latest["language"])

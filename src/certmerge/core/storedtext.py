@@ -19,6 +19,8 @@ from .i18n import N_, _, language, when
 
 # pipeline.py: what a mail did
 NO_CASE = N_("{kind}: not part of a case, recorded")
+AMBIGUOUS = N_("{kind}: could be case {candidates}; not routed, needs review (`certmerge assign MAIL --case N`)")
+ASSIGNED = N_("mail {id} assigned to this case by the user")
 MAIL_EVENT = N_("{kind} from {sender} [{auth}]: {subject}")
 NOT_TRUSTED = N_("NOT trusted ({reason}): ignored, the case did not move")
 UNVERIFIED = N_("unverified ({reason}) and require_authenticated is on: the case did not move")
@@ -89,7 +91,7 @@ PARSE_NO_HEADERS = N_("no mail headers found")
 PARSE_TOO_DEEP = N_("MIME structure nested too deep")
 PARSE_INTERNAL = N_("internal error while parsing ({name})")
 
-TEMPLATES = (NO_CASE, MAIL_EVENT, NOT_TRUSTED, UNVERIFIED, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD_NOT_YOURS,
+TEMPLATES = (NO_CASE, AMBIGUOUS, ASSIGNED, MAIL_EVENT, NOT_TRUSTED, UNVERIFIED, FORWARD, FORWARD_NOT_AUTHENTICATED, FORWARD_NOT_YOURS,
              STAYS, NEEDS_REVIEW, UNEXPECTED, NOT_ALLOWED, MOVED, BY, REOPEN, AUTO_CLOSE, REPLY_BY, SENT_MOVED,
              SENT, SENT_WARNING, REPLY_SENT, PLACEHOLDERS_LEFT, OWN_MAIL, CASE_RECORDED, SUBMITTED, SENT_BY_HAND,
              ANSWER_RECORDED, PORTAL_REFUSED, PORTAL_MERGED, CHECKED_MISSING, MISSING_CERT, MISSING_BENEFIT,

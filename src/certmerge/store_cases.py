@@ -1,0 +1,178 @@
+"""Reading cases for the core, by index: the candidates of one mail (routing.Lookup -> routing.Found) and the
+case records (model.CaseRecord, the case file parsed once). With store.py, store_schema.py and
+store_notify.py, the only importers of SQLAlchemy; Store calls these with its connection."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from typing import Any
+
+from sqlalchemy import bindparam, func, insert, or_, select, update
+
+from .core.casefile import as_record
+from .core.model import CaseRecord, CaseState
+from .core.routing import Found, Lookup, wanted
+from .store_schema import case_keys, cases, drafts, events, messages, write_case_keys
+
+# built once (building a statement costs as much as running it)
+_BY_VENDOR_ID = select(cases.c.id).where(cases.c.vendor_case_id == bindparam("vid"))
+_THREAD_MAIL = select(messages.c.case_id).where(messages.c.message_id.in_(bindparam("ids", expanding=True)),
+                                                messages.c.case_id.is_not(None)).limit(1)
+_THREAD_DRAFT = select(drafts.c.case_id).where(drafts.c.message_id.in_(bindparam("ids", expanding=True))).limit(1)
+_KEYS = select(case_keys.c.kind, case_keys.c.value, case_keys.c.case_id).where(
+    case_keys.c.value.in_(bindparam("values", expanding=True)))
+_RECORDS = select(cases).where(cases.c.id.in_(bindparam("ids", expanding=True)))
+
+
+def record_of(row) -> CaseRecord:
+    """A row of the cases table as the core reads it."""
+    d = dict(row._mapping)
+    d["casefile"] = json.loads(d["casefile"])
+    d["missing_items"] = json.loads(d["missing_items"] or "[]")
+    return as_record(d)
+
+
+def records(conn, ids) -> dict[int, CaseRecord]:
+    ids = sorted(set(ids))
+    return {r.id: record_of(r) for r in conn.execute(_RECORDS, {"ids": ids})} if ids else {}
+
+
+def thread_case(conn, ids: list[str]) -> int | None:
+    """The case that one of these Message-IDs (stored mail, or a draft of ours) belongs to."""
+    if not ids:
+        return None
+    row = conn.execute(_THREAD_MAIL, {"ids": ids}).first() or conn.execute(_THREAD_DRAFT, {"ids": ids}).first()
+    return row[0] if row else None
+
+
+def _key_hits(conn, keys) -> tuple[frozenset[int], ...]:
+    if not keys:
+        return ()
+    wanted_keys = set(keys)
+    hits: dict[tuple[str, str], set[int]] = {}
+    for kind, value, case_id in conn.execute(_KEYS, {"values": sorted({v for _k, v in keys})}):
+        if (kind, value) in wanted_keys:
+            hits.setdefault((kind, value), set()).add(case_id)
+    return tuple(frozenset(v) for _k, v in sorted(hits.items()))
+
+
+def _eligible(conn, lookup: Lookup) -> frozenset[int]:
+    out: set[int] = set()
+    for e in lookup.eligible:
+        stmt = select(cases.c.id).where(cases.c.state.in_(sorted(s.value for s in e.states)))
+        if e.unknown_id:
+            stmt = stmt.where(cases.c.vendor_case_id.is_(None))
+        out |= {r[0] for r in conn.execute(stmt)}
+    return frozenset(out)
+
+
+def find(conn, lookup: Lookup) -> Found:
+    """The cases a mail could belong to, by index: its case ID's, its thread's, and (only when neither is
+    known) the cases that may adopt it and those whose keys it names; the records deciding needs."""
+    by_id = frozenset(r[0] for r in conn.execute(_BY_VENDOR_ID, {"vid": lookup.case_id})) if lookup.case_id \
+        else frozenset()
+    thread = thread_case(conn, list(lookup.thread_ids))
+    found = Found(by_id, thread)
+    if not by_id and thread is None and lookup.eligible:
+        found = Found(by_id, thread, _key_hits(conn, lookup.keys), _eligible(conn, lookup))
+    return Found(found.by_case_id, found.thread_case, found.key_hits, found.eligible, records(conn, wanted(found)))
+
+
+def _case_row(row) -> dict[str, Any]:
+    d = dict(row._mapping)
+    d["casefile"] = json.loads(d["casefile"])
+    d["missing_items"] = json.loads(d["missing_items"] or "[]")
+    return d
+
+
+def _insert_case(conn, casefile: dict, language: str, state: str, now: dt.datetime, vendor_case_id: str | None,
+                 history: list[dict[str, Any]]) -> int:
+    case_id = conn.execute(insert(cases).values(
+        vendor_case_id=vendor_case_id, state=state, language=language,
+        casefile=json.dumps(casefile, ensure_ascii=False), created_at=now, state_since=now,
+        updated_at=now, missing_items="[]")).inserted_primary_key[0]
+    write_case_keys(conn, case_id, casefile)
+    for ev in history:
+        conn.execute(insert(events).values(case_id=case_id, **ev))
+    return case_id
+
+
+_OPEN = cases.c.state != CaseState.CLOSED.value
+_PENDING = (select(messages.c.case_id, messages.c.id, messages.c.date, messages.c.processed_at, messages.c.direction,
+                   messages.c.authenticity, messages.c.needs_review, messages.c.effect, messages.c.language,
+                   messages.c.kind, messages.c.asks)
+            .join(cases, cases.c.id == messages.c.case_id)
+            .where(or_(messages.c.asks.is_not(None), messages.c.direction == "out"),
+                   or_(cases.c.last_reply_sent_at.is_(None),
+                       func.coalesce(messages.c.date, messages.c.processed_at) > cases.c.last_reply_sent_at))
+            .order_by(messages.c.case_id, messages.c.id.desc()))
+
+
+class CaseRows:
+    """The cases table for Store (which gives `engine` and `_read`): create, replace the case file, read."""
+
+    def create_case(self, casefile: dict, language: str, state: str, now: dt.datetime,
+                    vendor_case_id: str | None, history: list[dict[str, Any]]) -> int:
+        with self.engine.begin() as conn:
+            return _insert_case(conn, casefile, language, state, now, vendor_case_id, history)
+
+    def create_cases(self, rows: list[tuple[dict, str, tuple[str, list[dict[str, Any]]], str | None]],
+                     now: dt.datetime) -> list[int]:
+        """Many cases in one transaction (all or none): (case file, language, (state, history), vendor ID)."""
+        with self.engine.begin() as conn:
+            return [_insert_case(conn, cf, lang, state, now, vid, history) for cf, lang, (state, history), vid in rows]
+
+    def replace_casefile(self, case_id: int, casefile: dict, language: str, vendor_case_id: str | None,
+                         now: dt.datetime, detail: str) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(update(cases).where(cases.c.id == case_id).values(
+                casefile=json.dumps(casefile, ensure_ascii=False), language=language,
+                vendor_case_id=vendor_case_id, updated_at=now))
+            write_case_keys(conn, case_id, casefile)
+            conn.execute(insert(events).values(case_id=case_id, at=now, type="action", detail=detail))
+
+    def cases(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            return [_case_row(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
+
+    def case(self, case_id: int) -> dict[str, Any] | None:
+        with self.engine.connect() as conn:
+            row = conn.execute(select(cases).where(cases.c.id == case_id)).first()
+        return _case_row(row) if row else None
+
+    def case_ids(self, open_only: bool = False) -> list[int]:
+        stmt = select(cases.c.id).order_by(cases.c.id)
+        return [r[0] for r in self._read(stmt.where(_OPEN) if open_only else stmt)]
+
+    def records(self, ids: list[int] | None = None) -> list[CaseRecord]:
+        """Cases as the core reads them (all when `ids` is None), oldest first."""
+        with self.engine.connect() as conn:
+            if ids is None:
+                return [record_of(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
+            return [r for _id, r in sorted(records(conn, ids).items())]
+
+    def newest_language(self) -> str | None:
+        rows = self._read(select(cases.c.language).order_by(cases.c.id.desc()).limit(1))
+        return rows[0][0] if rows else None
+
+    def account_pairs(self) -> set[frozenset[str]]:
+        """The pair of account IDs of every case (a bulk import leaves out a case already recorded)."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(case_keys.c.case_id, case_keys.c.value).where(case_keys.c.kind == "account"))
+            by_case: dict[int, set[str]] = {}
+            for case_id, value in rows:
+                by_case.setdefault(case_id, set()).add(value)
+        return {frozenset(v) for v in by_case.values()}
+
+    def pending_rows(self, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+        """For each case, its stored mail since the user's last reply that asked something or is the user's
+        own (newest first): what pipeline.pending_of needs for the next action of many cases, in one query."""
+        wanted_ids, out = set(ids), {}
+        with self.engine.connect() as conn:
+            for r in conn.execute(_PENDING):
+                if r.case_id in wanted_ids:
+                    d = dict(r._mapping)
+                    d["asks"] = json.loads(d["asks"] or "null")
+                    out.setdefault(r.case_id, []).append(d)
+        return out
