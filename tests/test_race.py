@@ -9,6 +9,7 @@ undisturbed watcher given the same mailbox on a fresh SQLite file.
 from __future__ import annotations
 
 import datetime as dt
+import email
 import json
 import os
 import random
@@ -20,8 +21,11 @@ from pathlib import Path
 
 import pytest
 
+from certmerge.app import App
+from certmerge.config import load_settings
 from certmerge.store import Store
-from tests.helpers import CASE_TOML, SAMPLES, filler_mail, support_mail, support_reply_from_user
+from tests.helpers import SAMPLES, filler_mail, sample_case, support_mail, support_reply_from_user
+from tests.test_cases import SHARED, person, vendor_mail
 
 ROOT = Path(__file__).resolve().parents[1]
 PW_ENV = "CERTMERGE_TEST_IMAP_PASSWORD"
@@ -74,23 +78,51 @@ class Watcher:
         return err
 
 
+TEAM = ((1, "Hanako Sato"), (2, "Jiro Suzuki"), (3, "Ichiro Tanaka"))  # cases 2-4 (case 1: the sample's)
+
+
+def team_thread(n: int) -> list[tuple[str, bytes]]:
+    """Support's mail of person n's case, sent to the shared mailbox: the acknowledgement names the
+    person's accounts (the case has no support case number yet: it is found by them), the rest carry the
+    case number; one reply carries only its thread (References)."""
+    cid = f"17653041820{n:04d}"
+    ack = vendor_mail("01", cid, SHARED, extra=f"\nAccounts: AWS{n:08d}, user{n}@corp.example\n")
+    ask = vendor_mail("04", cid, SHARED)
+    ref = "".join(email.message_from_bytes(ask)["Message-ID"].split())
+    return [("INBOX", ack), ("INBOX", ask), ("INBOX", vendor_mail("06", "", SHARED, refs=ref, subject=False)),
+            ("INBOX", vendor_mail("09", cid, SHARED))]
+
+
 def mailbox(rng: random.Random) -> list[tuple[str, bytes]]:
     """(folder, mail): the sample thread in order (with the user's replies in Sent after support's two
-    requests), support notes and everyday mail mixed in at random."""
-    thread: list[tuple[str, bytes]] = []
+    requests), three more cases' threads, support notes and everyday mail, mixed at random with every
+    thread kept in its order."""
+    sample: list[tuple[str, bytes]] = []
     for path in sorted(SAMPLES.glob("*.eml")):
-        thread.append(("INBOX", path.read_bytes()))
+        sample.append(("INBOX", path.read_bytes()))
         if path.name[:2] in ("04", "06"):
-            thread.append(("Sent", support_reply_from_user(int(path.name[:2]))))
-    others = [("INBOX", support_mail(n)) for n in range(30)] + [("INBOX", filler_mail(n)) for n in range(120)]
-    rng.shuffle(others)
-    out, i = [], 0
-    for item in thread:  # keep the thread's order, others anywhere between
-        take = rng.randint(0, 2 * len(others) // len(thread))
-        out += others[i:i + take]
-        i += take
-        out.append(item)
-    return out + others[i:]
+            sample.append(("Sent", support_reply_from_user(int(path.name[:2]))))
+    threads = [sample, *(team_thread(n) for n, _name in TEAM)]
+    threads.append([("INBOX", support_mail(n)) for n in range(30)])
+    threads.append([("INBOX", filler_mail(n)) for n in range(120)])
+    # first, while no case knows its support number: a mail naming two cases' accounts is never guessed
+    out = [("INBOX", vendor_mail("01", "300000000000003", SHARED,
+                                 extra="\nAccounts: user1@corp.example, user2@corp.example\n"))]
+    while any(threads):
+        thread = rng.choice([t for t in threads if t])
+        out.append(thread.pop(0))
+    return out
+
+
+def open_cases(home: Path) -> None:
+    """The sample case and the team's three, all submitted, in the home's database."""
+    app = App(load_settings(home))
+    try:
+        app.submitted(app.init_case(sample_case()))
+        for n, name in TEAM:
+            app.submitted(app.init_case(person(n, name), new=True))
+    finally:
+        app.close()
 
 
 def stored(db_url: str) -> dict:
@@ -151,8 +183,7 @@ def test_two_watchers_killed_at_random_end_like_one_undisturbed_watcher(dovecot,
     user = dovecot.add_user()
     mails = mailbox(rng)
     a, b = (Watcher(tmp_path, name, dovecot, user, shared_db) for name in ("a", "b"))
-    a.cli("init", "--from", str(CASE_TOML))
-    a.cli("submitted")
+    open_cases(a.home)
     a.start()
     b.start()
     try:
@@ -179,12 +210,15 @@ def test_two_watchers_killed_at_random_end_like_one_undisturbed_watcher(dovecot,
     assert len(heartbeats(shared_db)) == 2
 
     one = Watcher(tmp_path, "one", dovecot, user, f"sqlite:///{tmp_path / 'one' / 'certmerge.sqlite3'}")
-    one.cli("init", "--from", str(CASE_TOML))
-    one.cli("submitted")
+    open_cases(one.home)
     one.cli("watch", "--once")
 
     raced, alone = stored(shared_db), stored(f"sqlite:///{one.home / 'certmerge.sqlite3'}")
-    assert len(alone["messages"]) >= 40 and alone["cases"][0]["state"] != "waiting_support"
+    assert len(alone["messages"]) >= 50 and len(alone["cases"]) == 4
+    # every case went through its whole thread (its completion notice included) and learnt its number
+    assert all(c["state"] == "completed" and c["vendor_case_id"] for c in alone["cases"]), alone["cases"]
+    assert sum(1 for m in alone["messages"] if m["case_id"] is None and m["needs_review"]) >= 1  # held, not guessed
+    assert sum(1 for m in alone["messages"] if m["case_id"] in (2, 3, 4)) >= 12
     assert raced["cases"] == alone["cases"]
     assert raced["messages"] == alone["messages"], _diff(raced["messages"], alone["messages"])[:3]
     assert raced["events"] == alone["events"], _diff(raced["events"], alone["events"])[:3]
