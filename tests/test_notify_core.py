@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
+from dataclasses import replace
 
 import pytest
 
@@ -12,7 +13,8 @@ from certmerge.core import lifecycle, notices
 from certmerge.core.deadlines import _holidays
 from certmerge.core.model import CaseState as S
 from certmerge.core.model import CaseView, NextAction
-from certmerge.core.notices_text import STATE_JA, action_ja
+from certmerge.core.i18n import speaking
+from certmerge.core.notices_text import action_words, state_words
 from certmerge.notify import mask, retry_delay, scrub
 from certmerge.core.workdays import Calendar, countries, schedule, with_schedule
 from tests.helpers import sample_case
@@ -140,10 +142,16 @@ def _every_next_action() -> list[tuple[S, NextAction]]:
 
 
 def test_every_next_action_and_state_has_japanese_words():
-    assert set(STATE_JA) == set(S)
-    for state, nxt in _every_next_action():
-        words = action_ja(nxt)
-        assert words and words != nxt.title and not words.isascii(), (state, nxt.title)
+    """From the catalog, by what the action is: also where lifecycle's title is already in another language."""
+    with speaking("ja"):
+        assert all(not state_words(s.value).isascii() for s in S)
+        for state, nxt in _every_next_action():
+            words = action_words(nxt, state.value)
+            assert words and words != nxt.title and not words.isascii(), (state, nxt.title)
+            assert action_words(replace(nxt, title="(another language's title)"), state.value) == words
+    with speaking("en"):
+        assert all(state_words(s.value) == s.value for s in S)
+        assert all(action_words(nxt, state.value) == nxt.title for state, nxt in _every_next_action())
 
 
 def test_texts_are_true_to_the_record_in_both_languages():
