@@ -295,3 +295,28 @@ def test_status_and_explain_say_why_each_mail_got_its_verdict(tmp_path):
         assert f"{why[n][0]}: {why[n][1]}" in status, why[n]
         assert why[n][1] in run("explain", str(n)).output
     assert "it claims amazon.com, but no aligned DKIM or DMARC pass" in why[1][1]
+
+
+def test_classify_works_out_a_mails_vendor_claim_once(monkeypatch):
+    """verdict() and the topic gate both need "does this mail present itself as AWS/Credly": the verdict's
+    answer is the one the gate reads, on every labelled mail (forwards included), and the classification is
+    the one the gate gives when it works the claim out itself."""
+    from certmerge.core import authenticity, classify as classify_mod
+
+    calls = []
+    real = authenticity.vendor_claim
+
+    def counted(m, vendors=()):
+        calls.append(m)
+        return real(m, vendors)
+
+    monkeypatch.setattr(authenticity, "vendor_claim", counted)
+    monkeypatch.setattr(classify_mod, "vendor_claim", counted)
+    for path in sorted(LABELED.glob("*.eml")):
+        m = parse_bytes(path.read_bytes())
+        calls.clear()
+        cls = classify(m, VENDORS)
+        assert [c for c in calls if c is m] == ([] if authenticity.is_vendor(m.sender.domain, VENDORS) else [m]), path
+        topic = classify_mod.on_topic(m, VENDORS)
+        assert classify_mod.on_topic(m, VENDORS, verdict(m, VENDORS).claim) == topic, path
+        assert cls.authenticity is verdict(m, VENDORS).authenticity

@@ -57,6 +57,28 @@ def test_explain_a_file_shows_gates_for_forwards_and_forgeries(tmp_path):
     assert "fail" in out and "imitates a vendor domain" in out
 
 
+def test_explain_a_file_reads_it_once_and_classifies_it_once(tmp_path, monkeypatch):
+    """`explain FILE` reads the file once and classifies it once (it read it three times and classified it
+    twice), and shows the same as `classify FILE --json` says; a file that is not mail is one line, exit 2."""
+    from pathlib import Path
+
+    from certmerge.app import App
+
+    reads, classified = [], []
+    real_read, real_classify = Path.read_bytes, App.classify_raw
+    monkeypatch.setattr(Path, "read_bytes", lambda self: reads.append(self.name) or real_read(self))
+    monkeypatch.setattr(App, "classify_raw", lambda self, raw: classified.append(len(raw)) or real_classify(self, raw))
+    home, mail = tmp_path / "home", ROOT / "tests" / "labeled" / "m044.eml"
+    out = run(home, "explain", str(mail))
+    assert reads.count("m044.eml") == 1 and len(classified) == 1, (reads, classified)
+    assert "confirmation_request" in out and "confirm_want" in out and "Please reply to confirm" in out
+    report = json.loads(run(home, "classify", str(mail), "--json"))
+    assert report["kind"] == "confirmation_request" and any(r.startswith("confirm_want") for r in report["reasons"])
+    (tmp_path / "empty.eml").write_bytes(b"")
+    bad = runner.invoke(cli, ["--home", str(home), "explain", str(tmp_path / "empty.eml")])
+    assert bad.exit_code == 2 and "empty.eml" in bad.output and "Traceback" not in bad.output, bad.output
+
+
 def test_low_confidence_mail_is_needs_review_in_status_and_does_not_move(tmp_path):
     home = setup_case(tmp_path, ("unclear.eml", UNCLEAR))
     status = run(home, "status")

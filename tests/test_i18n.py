@@ -59,8 +59,10 @@ def test_every_text_in_the_source_has_a_japanese_entry():
         strings = m.string if isinstance(m.string, (tuple, list)) else (m.string,)
         assert not m.fuzzy and all(s.strip() for s in strings), key
         singular = m.id if isinstance(m.id, str) else m.id[-1]
+        # a translation may leave a field out only where its entry says so ("# omits: {field}"); never add one
+        omitted = set(_fields(" ".join(c for c in m.user_comments if c.startswith("omits:"))))
         for s in strings:
-            assert _fields(s) == _fields(singular), (key, s)  # the same {fields}, or .format() fails
+            assert _fields(s) == sorted(set(_fields(singular)) - omitted), (key, s)  # else .format() fails
 
 
 def test_the_shipped_mo_says_what_the_po_says():
@@ -160,3 +162,41 @@ def test_the_help_pages_own_words_follow_the_environment_language():
     r = CliRunner().invoke(cli, ["--help"], env={"LANG": "ja_JP.UTF-8", "LANGUAGE": "", "LC_ALL": "", "LC_MESSAGES": ""})
     assert r.exit_code == 0
     assert "オプション" in r.output and "コマンド" in r.output and "[環境変数: CERTMERGE_HOME]" in r.output, r.output
+
+
+def test_typers_own_words_are_the_english_certmerge_translates():
+    """cli_base.TYPER_WORDS are typer's words as typer writes them in English (read in a fresh process, where
+    typer.rich_utils reads them with no catalog), and each has its Japanese entry."""
+    import json
+    import subprocess
+    import sys
+
+    from certmerge.cli_base import TYPER_WORDS
+
+    code = ("import gettext, json; gettext.textdomain('messages'); import typer.rich_utils as ru; "
+            f"print(json.dumps({{n: getattr(ru, n) for n in {sorted(TYPER_WORDS)!r}}}))")
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                       env={"PATH": "/usr/bin:/bin", "LANGUAGE": "en"})
+    assert json.loads(r.stdout) == TYPER_WORDS
+    ja = gettext.translation(i18n.DOMAIN, i18n.LOCALE_DIR, languages=["ja"])
+    assert all(ja.gettext(w) != w for w in TYPER_WORDS.values())
+
+
+def test_a_command_does_not_load_the_help_pages_renderer():
+    """typer.rich_utils (rich's Markdown, Syntax and markdown-it with it) is for help and errors only: a
+    command that shows neither does not import it, in English or in Japanese, and its help is still in the
+    environment's language when it is shown."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from certmerge.cli import main; sys.argv = ['certmerge', 'where']\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print('LOADED' if 'typer.rich_utils' in sys.modules else 'NOT LOADED')")
+    for lang in ("C.UTF-8", "ja_JP.UTF-8"):
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           env={"PATH": "/usr/bin:/bin", "LANG": lang, "CERTMERGE_HOME": str(ROOT / "no-such-home"),
+                                "PYTHONPATH": str(ROOT / "src")})
+        assert r.stdout.strip().endswith("NOT LOADED"), (lang, r.stdout, r.stderr)
+    r = subprocess.run([sys.executable, "-m", "certmerge", "--help"], capture_output=True, text=True,
+                       env={"PATH": "/usr/bin:/bin", "LANG": "ja_JP.UTF-8", "PYTHONPATH": str(ROOT / "src")})
+    assert "オプション" in r.stdout and "コマンド" in r.stdout, r.stdout

@@ -60,18 +60,22 @@ def translate_help(group) -> None:
 
 # click and typer write their own words ("Usage:", "Options", "Show this message and exit.") with the standard
 # library's gettext, as their documentation says to translate them: certmerge's catalog holds them too.
-_TYPER_WORDS = ("DEPRECATED_STRING", "DEFAULT_STRING", "ENVVAR_STRING", "REQUIRED_LONG_STRING",
-                "ARGUMENTS_PANEL_TITLE", "OPTIONS_PANEL_TITLE", "COMMANDS_PANEL_TITLE", "ERRORS_PANEL_TITLE",
-                "ABORTED_TEXT", "RICH_HELP")
+# typer's, as typer 0.28 writes them in English (tests/test_i18n.py compares them with typer's own):
+TYPER_WORDS = {"DEPRECATED_STRING": "(deprecated) ", "DEFAULT_STRING": "[default: {}]",
+               "ENVVAR_STRING": "[env var: {}]", "REQUIRED_LONG_STRING": "[required]",
+               "ARGUMENTS_PANEL_TITLE": "Arguments", "OPTIONS_PANEL_TITLE": "Options",
+               "COMMANDS_PANEL_TITLE": "Commands", "ERRORS_PANEL_TITLE": "Error", "ABORTED_TEXT": "Aborted.",
+               "RICH_HELP": "Try [blue]'{command_path} {help_option}'[/] for help."}
 
 
 def _library_words(lang: str) -> None:
     """click's and typer's words in the environment's language `lang`: click asks the standard library's
-    gettext at the time it writes (the domain is pointed at certmerge's catalog); typer read its panel titles
-    when it was imported, so they are set again here (and back to English for "en")."""
+    gettext at the time it writes (the domain is pointed at certmerge's catalog); typer reads its words when
+    typer.rich_utils is imported. That module (and rich's Markdown and Syntax with it: about 0.1 s) is
+    imported only when help or an error is shown, so it is not imported here: where it is not loaded yet, it
+    will read its words in the domain set here; where it is (a process that ran a command before), they are
+    set again (back to English for "en")."""
     import gettext
-
-    import typer.rich_utils as ru
 
     from .core import i18n
 
@@ -80,10 +84,10 @@ def _library_words(lang: str) -> None:
     else:
         gettext.bindtextdomain(i18n.DOMAIN, str(i18n.LOCALE_DIR))
         gettext.textdomain(i18n.DOMAIN)
-    for name in _TYPER_WORDS:
-        original = getattr(ru, "_ORIGINAL_" + name, None) or getattr(ru, name)
-        setattr(ru, "_ORIGINAL_" + name, original)
-        setattr(ru, name, original if lang == "en" else gettext.gettext(original))
+    ru = sys.modules.get("typer.rich_utils")
+    if ru is not None:
+        for name, english in TYPER_WORDS.items():
+            setattr(ru, name, english if lang == "en" else gettext.gettext(english))
 
 
 def hoist_global_options(args: list[str], commands: set[str]) -> list[str]:

@@ -78,41 +78,23 @@ def _user_step(con: Console, app: App, clock: _Clock, what: str, arg) -> None:
 
 
 def run_demo(con: Console, keep: bool = False, pause: float = 0.0) -> Path:
+    """The whole case on the sample mail, in a temporary home (kept with `keep`): the case is opened, each
+    mail arrives at its own date with the user's steps after it, then the final status."""
     samples = sample_dir()
     home = Path(tempfile.mkdtemp(prefix="certmerge-demo-"))
     inbox = home / "inbox"
     inbox.mkdir()
-    mails = sorted(samples.glob("*.eml"))
-    start = dt.datetime(2026, 11, 2, 0, 0, tzinfo=dt.timezone.utc)
-    clock = _Clock(start)
+    clock = _Clock(dt.datetime(2026, 11, 2, 0, 0, tzinfo=dt.timezone.utc))
     app = App(load_settings(home), clock=clock)
     try:
         con.print(Rule(_("certmerge demo: merging AWS01357913 into AWS02468135")))
-        cf = load_casefile(samples / "case.toml", today=dt.date(2026, 11, 2))
-        case = app.init_case(cf)
-        con.print(t("[bold]init[/]: case recorded, route = {route} (both accounts hold certifications)", route=cf.route))
-        con.print(_("[bold]form[/]: `certmerge form` shows what to enter on the support page; the user submits it"))
-        case = app.submitted(case)
-        con.print(t("[bold]submitted[/] → state [bold]{state}[/]", state=case['state']))
+        _open_case(con, app, samples)
         source = FolderSource(inbox)
-        for mail_file in mails:
-            try:
-                when = parse_bytes(mail_file.read_bytes()).date
-            except Exception:  # noqa: BLE001 - a broken sample mail is still replayed (and quarantined)
-                when = None
-            clock.advance_to(when)
-            shutil.copy2(mail_file, inbox / mail_file.name)
-            con.print(Rule(t("{now:%Y-%m-%d %H:%M} UTC · new mail {name}", now=clock.now, name=mail_file.name), style="dim"))
-            render.outcomes(con, app.poll_once(source))
-            for what, arg in _USER_SCRIPT.get(mail_file.name[:2], []):
-                _user_step(con, app, clock, what, arg)
+        for mail_file in sorted(samples.glob("*.eml")):
+            _deliver(con, app, clock, source, mail_file)
             if pause:
                 time.sleep(pause)
-        con.print(Rule(_("final status")))
-        render.status_full(con, app.status(), app.quarantined(), clock())
-        final = app.case()["state"]
-        con.print(t("Drafts written: {join}", join=', '.join(sorted(p.name for p in app.settings.drafts_dir.glob('*.eml')))))
-        con.print(t("Demo finished: the case is [bold]{final}[/].", final=final))
+        _finish(con, app, clock)
         if keep:
             con.print(t("The demo home is kept at {home} (try: certmerge --home {home} status)", home=home))
         return home
@@ -120,3 +102,36 @@ def run_demo(con: Console, keep: bool = False, pause: float = 0.0) -> Path:
         app.close()
         if not keep:
             shutil.rmtree(home, ignore_errors=True)
+
+
+def _open_case(con: Console, app: App, samples: Path) -> None:
+    """`init` from the sample case file, then `submitted`."""
+    cf = load_casefile(samples / "case.toml", today=dt.date(2026, 11, 2))
+    case = app.init_case(cf)
+    con.print(t("[bold]init[/]: case recorded, route = {route} (both accounts hold certifications)", route=cf.route))
+    con.print(_("[bold]form[/]: `certmerge form` shows what to enter on the support page; the user submits it"))
+    case = app.submitted(case)
+    con.print(t("[bold]submitted[/] → state [bold]{state}[/]", state=case['state']))
+
+
+def _deliver(con: Console, app: App, clock: "_Clock", source: FolderSource, mail_file: Path) -> None:
+    """One sample mail arrives at its date (the clock moves there) and is processed; the user's steps follow."""
+    try:
+        when = parse_bytes(mail_file.read_bytes()).date
+    except Exception:  # noqa: BLE001 - a broken sample mail is still replayed (and quarantined)
+        when = None
+    clock.advance_to(when)
+    shutil.copy2(mail_file, source.path / mail_file.name)
+    con.print(Rule(t("{now:%Y-%m-%d %H:%M} UTC · new mail {name}", now=clock.now, name=mail_file.name), style="dim"))
+    render.outcomes(con, app.poll_once(source))
+    for what, arg in _USER_SCRIPT.get(mail_file.name[:2], []):
+        _user_step(con, app, clock, what, arg)
+
+
+def _finish(con: Console, app: App, clock: "_Clock") -> None:
+    """The final status, the drafts written and the state the case ended in."""
+    con.print(Rule(_("final status")))
+    render.status_full(con, app.status(), app.quarantined(), clock())
+    final = app.case()["state"]
+    con.print(t("Drafts written: {join}", join=', '.join(sorted(p.name for p in app.settings.drafts_dir.glob('*.eml')))))
+    con.print(t("Demo finished: the case is [bold]{final}[/].", final=final))

@@ -47,18 +47,16 @@ def explain(message: str = typer.Argument(..., help="A stored mail's number or M
 
     Example: certmerge explain 3"""
     from . import render
-    from .app_files import classify_report
-    from .core.parse import inspect
+    from .app_files import explain_file
+    from .core.errors import ParseError
 
     app = _app()
     path = Path(message)
     if path.is_file():
-        report = classify_report(app, path)
-        if "error" in report:
-            raise UserError(f"{path}: {report['error']}")
-        mail, cls = app.classify_raw(path.read_bytes())
-        info = {**report, "reasons": [[r.rule, r.field, r.text, r.weight] for r in cls.reasons],
-                "text": mail.new_text, **inspect(path.read_bytes())}
+        try:
+            info = explain_file(app, path)
+        except ParseError as exc:
+            raise UserError(str(exc)) from None
     else:
         stored = app.store.message(message)
         if not stored:

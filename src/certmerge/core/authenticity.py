@@ -241,6 +241,8 @@ def _names_domain(name: str, vendor: str) -> bool:
 
 
 def verdict(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] = ()) -> Verdict:
+    """How far the mail is proven to come from its sender; a mail claiming to be a vendor's without coming from
+    one fails, and its verdict carries the claim (vendor_claim, worked out once: classify reads it too)."""
     domain = mail.sender.domain
     vendor = bool(domain) and is_vendor(domain, vendors)
     if not vendor:
@@ -249,7 +251,7 @@ def verdict(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...] 
             where = domain or st.AUTH_NO_ADDRESS
             if looks_alike(domain, vendors):
                 where = st.fmt(st.AUTH_IMITATING_DOMAIN, domain=domain)
-            return Verdict(Authenticity.FAIL, st.fmt(st.AUTH_FROM_ELSEWHERE, claim=claim, where=where))
+            return Verdict(Authenticity.FAIL, st.fmt(st.AUTH_FROM_ELSEWHERE, claim=claim, where=where), claim)
         if not domain:
             return Verdict(Authenticity.UNVERIFIED, st.AUTH_NO_SENDER)
     if MULTIPLE_FROM in mail.defects:

@@ -138,12 +138,13 @@ def score(mail: Email, body: str | None = None) -> tuple[dict[MailKind, float], 
     return scores, anchored, reasons
 
 
-def on_topic(mail: Email, vendors: tuple[str, ...]) -> tuple[str, str]:
+def on_topic(mail: Email, vendors: tuple[str, ...], claim: str | None = None) -> tuple[str, str]:
     """Whether a mail is about the merge case: "yes" when it is from (or claims to be) a vendor and speaks of
-    certification; "soft" when such a mail names no topic at all (only passive kinds may then win); else "no"."""
+    certification; "soft" when such a mail names no topic at all (only passive kinds may then win); else "no".
+    `claim`: the mail's vendor_claim when its verdict has already worked it out."""
     if is_vendor(mail.sender.domain, vendors):
         who = f"vendor {mail.sender.domain}"
-    elif vendor_claim(mail, vendors):
+    elif claim if claim is not None else vendor_claim(mail, vendors):
         who = "claims to be a vendor"
     else:
         return "no", f"not from a vendor ({mail.sender.domain or 'no address'}) and not claiming to be one"
@@ -163,9 +164,9 @@ def classify(mail: Email, vendors: tuple[str, ...], trusted_ids: tuple[str, ...]
     subject_of = mail.forwarded if mail.forwarded is not None and mail.forwarded.new_text else mail
     case_id = find_case_id(subject_of) or find_case_id(mail)
     language = language_of(subject_of)
-    topic, why = on_topic(subject_of, vendors)
+    topic, why = on_topic(subject_of, vendors, v.claim if subject_of is mail else None)
     if topic == "no" and subject_of is not mail:
-        topic, why = on_topic(mail, vendors)
+        topic, why = on_topic(mail, vendors, v.claim)
     verbatim = unwrap(subject_of.new_text[:_BODY_CHARS], verbatim=True)  # asks.py quotes words back from it
     scores, anchored, reasons = score(subject_of, verbatim if verbatim.isascii() else verbatim.translate(_NORMALIZE))
     if subject_of is not mail:

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import gettext
 import os
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Mapping
+from typing import Iterator, Mapping
 
 DOMAIN = "certmerge"
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "locale"
@@ -50,6 +51,17 @@ def use(lang: str | None) -> str:
 
 def language() -> str:
     return str(_state["lang"])
+
+
+@contextmanager
+def speaking(lang: str | None) -> Iterator[str]:
+    """The texts made inside are in `lang` (a notification in its case's language, whatever the interface
+    speaks); the interface language before is back after."""
+    before = dict(_state)
+    try:
+        yield use(lang)
+    finally:
+        _state.update(before)
 
 
 def _(message: str) -> str:

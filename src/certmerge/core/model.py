@@ -254,6 +254,7 @@ class Reason:
 class Verdict:
     authenticity: Authenticity
     reason: str
+    claim: str = ""  # why a mail not from a vendor presents itself as one ("" when it does not, or is from one)
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Which notification events are due, and their texts in the case's language (en / ja). Pure.
+"""Which notification events are due, and their texts in the case's language (en / ja, from the gettext
+catalog: i18n.speaking; the words of states, kinds and actions are notices_text's). Pure.
 
 An event is a `Notice`, unique by its cause: the mail that caused it (`mail:<dedupe key>`), a timer
 (`timer:<kind>:<case>:<time>`) or an outage of the mailbox (`outage:<since>`). The store keeps each cause
@@ -17,8 +18,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from . import lifecycle
+from .i18n import _, speaking, t
 from .model import CaseState, CaseView, NextAction
-from .notices_text import STATE_JA, action_ja, kind_label
+from .notices_text import action_words, kind_words, state_words
 
 TYPES = ("case_moved", "reply_due", "deadline_near", "deadline_passed", "support_silent", "forged_refused",
          "mailbox_unreachable", "mailbox_reachable")
@@ -67,17 +69,17 @@ def case_label(case: dict) -> str:
     return case.get("vendor_case_id") or f"#{case['id']}"
 
 
-def _next_line(nxt: NextAction, lang: str, tz: dt.tzinfo) -> str:
-    cmd = f" (certmerge draft → {nxt.draft_purpose})" if nxt.draft_purpose else ""
-    if lang == "ja":
-        by = f"（期限 {_when(nxt.wait_until, tz)}{' 超過' if nxt.overdue else ''}）" if nxt.kind == "draft" and nxt.wait_until else ""
-        return f"次: {action_ja(nxt)}{by}{cmd}"
-    by = ""
+def _next_line(nxt: NextAction, state: str | None, tz: dt.tzinfo) -> str:
+    """The next action, its reply-by date (or when support's answer is expected) and the draft to write."""
+    fields = {"action": action_words(nxt, state), "when": _when(nxt.wait_until, tz),
+              "cmd": f" (certmerge draft → {nxt.draft_purpose})" if nxt.draft_purpose else ""}
     if nxt.kind == "draft" and nxt.wait_until:
-        by = f" ({'OVERDUE since' if nxt.overdue else 'by'} {_when(nxt.wait_until, tz)})"
-    elif nxt.wait_until:
-        by = f" (expected by {_when(nxt.wait_until, tz)})"
-    return f"Next: {nxt.title}{by}{cmd}"
+        if nxt.overdue:
+            return t("Next: {action} (OVERDUE since {when}){cmd}", **fields)
+        return t("Next: {action} (by {when}){cmd}", **fields)
+    if nxt.wait_until:
+        return t("Next: {action} (expected by {when}){cmd}", **fields)
+    return t("Next: {action}{cmd}", **fields)
 
 
 def _action_facts(nxt: NextAction) -> dict[str, Any]:
@@ -118,37 +120,29 @@ def mail_notices(m: MailFacts, case: dict | None, nxt: NextAction | None, now: d
         kind = "case_moved"
     else:
         return []
-    title, body = _mail_text(kind, m, case, nxt, lang, tz)
+    with speaking(lang):
+        title, body = _mail_text(kind, m, case, nxt, tz)
     return [Notice(kind, m.cause, case["id"], now, now, lang, title, body, facts, from_mail=True)]
 
 
-def _mail_text(kind: str, m: MailFacts, case: dict, nxt: NextAction, lang: str, tz: dt.tzinfo) -> tuple[str, str]:
+def _mail_text(kind: str, m: MailFacts, case: dict, nxt: NextAction, tz: dt.tzinfo) -> tuple[str, str]:
     label, moved = case_label(case), m.to_state and m.from_state != m.to_state
-    if lang == "ja":
-        head = (f"certmerge: ケース {label} に返信が必要です" if kind == "reply_due"
-                else f"certmerge: ケース {label} は「{STATE_JA[CaseState(m.to_state)]}」になりました")
-        what = f"サポートから{kind_label(m.kind, 'ja')}のメールが届きました: {m.subject}"
-        step = (f"状態: {STATE_JA[CaseState(m.from_state)]} → {STATE_JA[CaseState(m.to_state)]}" if moved
-                else f"状態: {STATE_JA[CaseState(m.to_state)]}（変わらず）")
-        return head, "\n".join((what, step, _next_line(nxt, lang, tz)))
-    head = (f"certmerge: a reply to support is due (case {label})" if kind == "reply_due"
-            else f"certmerge: case {label} is now {m.to_state}")
-    what = f"Support sent {kind_label(m.kind, 'en')}: {m.subject}"
-    step = f"State: {m.from_state} -> {m.to_state}" if moved else f"State: {m.to_state} (unchanged)"
-    return head, "\n".join((what, step, _next_line(nxt, lang, tz)))
+    head = (t("certmerge: a reply to support is due (case {label})", label=label) if kind == "reply_due"
+            else t("certmerge: case {label} is now {state}", label=label, state=state_words(m.to_state)))
+    what = t("Support sent {kind}: {subject}", kind=kind_words(m.kind), subject=m.subject)
+    step = (t("State: {from_state} -> {to_state}", from_state=state_words(m.from_state), to_state=state_words(m.to_state))
+            if moved else t("State: {state} (unchanged)", state=state_words(m.to_state)))
+    return head, "\n".join((what, step, _next_line(nxt, m.to_state, tz)))
 
 
 def _forged(m: MailFacts, case: dict | None, now: dt.datetime, lang: str) -> Notice:
     label = case_label(case) if case else "-"
     facts = {"case": label, "kind": m.kind, "sender": m.sender, "subject": m.subject, "why": m.summary}
-    if lang == "ja":
-        title = "certmerge: なりすましメールを拒否しました"
-        body = (f"{m.sender} からのメール「{m.subject}」は認証に失敗したため、ケース {label} には反映していません。"
-                f"\n理由: {m.summary}\nリンクを開いたり返信したりしないでください。")
-    else:
-        title = "certmerge: a forged mail was refused"
-        body = (f"A mail from {m.sender} ({m.subject}) failed the authenticity check and did not move case "
-                f"{label}.\nWhy: {m.summary}\nDo not open its links or answer it.")
+    with speaking(lang):
+        title = _("certmerge: a forged mail was refused")
+        body = t("A mail from {sender} ({subject}) failed the authenticity check and did not move case {label}.\n"
+                 "Why: {why}\nDo not open its links or answer it.", sender=m.sender, subject=m.subject, label=label,
+                 why=m.summary)
     return Notice("forged_refused", m.cause, case["id"] if case else None, now, now, lang, title, body, facts,
                   from_mail=True)
 
@@ -186,38 +180,33 @@ def next_due(all_timers: list[Timer], now: dt.datetime) -> dt.datetime | None:
     return min(later) if later else None
 
 
-def timer_notice(t: Timer, case: dict, view: CaseView, nxt: NextAction, business_days: int, now: dt.datetime,
+def timer_notice(timer: Timer, case: dict, view: CaseView, nxt: NextAction, business_days: int, now: dt.datetime,
                  lang: str, tz: dt.tzinfo) -> Notice:
     label = case_label(case)
-    facts = {"case": label, "state": view.state.value, "due_at": t.due_at.isoformat(), "next_action": _action_facts(nxt)}
-    if t.limit is not None:
-        facts.update(limit=t.limit.isoformat(), reopen=t.reopen)
-    if t.kind == "support_silent":
+    facts = {"case": label, "state": view.state.value, "due_at": timer.due_at.isoformat(), "next_action": _action_facts(nxt)}
+    if timer.limit is not None:
+        facts.update(limit=timer.limit.isoformat(), reopen=timer.reopen)
+    if timer.kind == "support_silent":
         since = lifecycle.support_wait(view)[0]
         facts.update(since=since.isoformat(), business_days=business_days)
-    title, lead = _timer_text(t, label, view, business_days, lang, tz)
-    return Notice(t.kind, t.cause, case["id"], now, t.due_at, lang, title, f"{lead}\n{_next_line(nxt, lang, tz)}", facts)
+    with speaking(lang):
+        title, lead = _timer_text(timer, label, view, business_days, tz)
+        body = f"{lead}\n{_next_line(nxt, view.state.value, tz)}"
+    return Notice(timer.kind, timer.cause, case["id"], now, timer.due_at, lang, title, body, facts)
 
 
-def _timer_text(t: Timer, label: str, view: CaseView, days: int, lang: str, tz: dt.tzinfo) -> tuple[str, str]:
-    limit = _when(t.limit, tz)
-    if lang == "ja":
-        what = "再開の期限" if t.reopen else "返信の期限（過ぎるとサポートがケースを閉じます）"
-        if t.kind == "deadline_near":
-            return f"certmerge: ケース {label} の期限まで 24 時間を切りました", f"{what}: {limit}"
-        if t.kind == "deadline_passed":
-            return f"certmerge: ケース {label} の期限が過ぎました", f"{what}: {limit}（超過）"
-        since = _when(lifecycle.support_wait(view)[0], tz)
-        return (f"certmerge: サポートから {days} 営業日返信がありません（ケース {label}）",
-                f"{since} 以降、サポートからの返信がありません。")
-    what = "reopen-by date" if t.reopen else "reply-by date (support closes the case without a reply)"
-    if t.kind == "deadline_near":
-        return f"certmerge: less than 24 hours left (case {label})", f"The {what} is {limit}."
-    if t.kind == "deadline_passed":
-        return f"certmerge: a deadline has passed (case {label})", f"The {what} was {limit}: OVERDUE."
+def _timer_text(timer: Timer, label: str, view: CaseView, days: int, tz: dt.tzinfo) -> tuple[str, str]:
+    limit = _when(timer.limit, tz)
+    what = _("reopen-by date") if timer.reopen else _("reply-by date (support closes the case without a reply)")
+    if timer.kind == "deadline_near":
+        return (t("certmerge: less than 24 hours left (case {label})", label=label),
+                t("The {what} is {limit}.", what=what, limit=limit))
+    if timer.kind == "deadline_passed":
+        return (t("certmerge: a deadline has passed (case {label})", label=label),
+                t("The {what} was {limit}: OVERDUE.", what=what, limit=limit))
     since = _when(lifecycle.support_wait(view)[0], tz)
-    return (f"certmerge: support has been silent for {days} business days (case {label})",
-            f"No answer from support since {since}.")
+    return (t("certmerge: support has been silent for {days} business days (case {label})", days=days, label=label),
+            t("No answer from support since {since}.", since=since))
 
 
 # --- the mailbox out of reach -------------------------------------------------------------------------
@@ -232,15 +221,13 @@ def outage_notice(source: str, since: dt.datetime, now: dt.datetime, error: str,
     facts = {"source": source, "since": since.isoformat(), "minutes": minutes, "error": error}
     cause = outage_cause(since, back)
     kind = "mailbox_reachable" if back else "mailbox_unreachable"
-    if lang == "ja":
-        title = ("certmerge: メールボックスに再び接続できました" if back
-                 else f"certmerge: メールボックスに {minutes} 分間接続できません")
-        body = (f"{source}: {_when(since, tz)} から {minutes} 分間接続できませんでした。その間のメールはこれから処理します。"
-                if back else f"{source}: {_when(since, tz)} から接続できません（{error}）。再試行を続けています。")
-    else:
-        title = ("certmerge: the mailbox is reachable again" if back
-                 else f"certmerge: the mailbox has been out of reach for {minutes} min")
-        body = (f"{source} could not be reached from {_when(since, tz)} for {minutes} min; the mail that came "
-                "meanwhile is processed now." if back else
-                f"{source} cannot be reached since {_when(since, tz)} ({error}). certmerge keeps retrying.")
+    fields = {"source": source, "since": _when(since, tz), "minutes": minutes, "error": error}
+    with speaking(lang):
+        if back:
+            title = _("certmerge: the mailbox is reachable again")
+            body = t("{source} could not be reached from {since} for {minutes} min; the mail that came meanwhile "
+                     "is processed now.", **fields)
+        else:
+            title = t("certmerge: the mailbox has been out of reach for {minutes} min", minutes=minutes)
+            body = t("{source} cannot be reached since {since} ({error}). certmerge keeps retrying.", **fields)
     return Notice(kind, cause, None, now, now, lang, title, body, facts)

@@ -1,75 +1,67 @@
-"""Words for notifications: states, mail kinds and next actions in English and Japanese. Pure data.
+"""Words of notifications: states, mail kinds and next actions as a notification says them, marked for the
+catalog (their Japanese is in locale/ja/LC_MESSAGES/certmerge.po). Pure.
 
-The Japanese next action is chosen by what the action is (its kind, draft purpose and state), not by
-translating lifecycle's English title, so a new English wording cannot leave a notification untranslated:
+A notification is written in its case's language (i18n.speaking), whatever the interface speaks. A state is
+shown as its code in English and as a phrase in Japanese ("notice state", not the shorter labels of
+`status`); a mail kind as a phrase ("a request for information"). The next action's words are chosen by what
+the action is (its kind, its draft purpose, the state it waits in), not by translating lifecycle's title
+(which is already in the interface's language), so a new English wording cannot leave a notification
+untranslated: where the catalog has no words for an action, its own title is used, as English does.
 tests/test_notify_core.py checks that every action lifecycle can give has its Japanese words.
 """
 
 from __future__ import annotations
 
-from .model import CaseState as S
+from .i18n import N_, NP_, _, label
 from .model import NextAction
 
-STATE_JA = {
-    S.PREPARING: "準備中", S.SELF_SERVICE: "ポータルで自分で統合", S.READY_TO_SUBMIT: "サポートケース作成前",
-    S.AWAITING_SUPPORT: "サポートの返信待ち", S.INFO_REQUESTED: "情報の提供を依頼されています",
-    S.CONFIRMATION_REQUESTED: "統合の確認を依頼されています", S.AWAITING_COMPLETION: "統合の完了待ち",
-    S.COMPLETED: "統合完了（確認待ち）", S.CREDLY_REQUESTED: "Credly バッジの移行を依頼中", S.CLOSED: "完了",
+STATES = (NP_("notice state", "preparing"), NP_("notice state", "self_service"),
+          NP_("notice state", "ready_to_submit"), NP_("notice state", "awaiting_support"),
+          NP_("notice state", "info_requested"), NP_("notice state", "confirmation_requested"),
+          NP_("notice state", "awaiting_completion"), NP_("notice state", "completed"),
+          NP_("notice state", "credly_requested"), NP_("notice state", "closed"))
+
+KINDS = {
+    "acknowledgement": N_("an acknowledgement"),
+    "ai_auto_answer": N_("an automatic answer"),
+    "info_request": N_("a request for information"),
+    "confirmation_request": N_("a request to confirm the merge"),
+    "completion_notice": N_("the completion notice"),
+    "credly_followup": N_("a question about the Credly badges"),
+    "survey": N_("a survey"),
+    "auto_close_warning": N_("an auto-close warning"),
+    "unrelated": N_("a mail"),
 }
 
-_KIND = {
-    "acknowledgement": ("an acknowledgement", "受付確認"),
-    "ai_auto_answer": ("an automatic answer", "自動回答"),
-    "info_request": ("a request for information", "情報提供の依頼"),
-    "confirmation_request": ("a request to confirm the merge", "統合の確認依頼"),
-    "completion_notice": ("the completion notice", "完了通知"),
-    "credly_followup": ("a question about the Credly badges", "Credly バッジについての連絡"),
-    "survey": ("a survey", "アンケート"),
-    "auto_close_warning": ("an auto-close warning", "自動クローズの予告"),
-    "unrelated": ("a mail", "メール"),
-}
-
-_DRAFT_JA = {
-    "info_reply": "サポートの質問に回答してください",
-    "confirm_merge": "統合の確認を返信してください",
-    "credly_reply": "Credly バッジについての質問に回答してください",
-    "credly_request": "Credly バッジの移行をサポートに依頼してください",
-    "keep_open": "ケースが閉じられないよう返信してください",
-    "reopen": "ケースを再開するには返信してください",
-    "follow_up": "サポートからの返信が途絶えています。丁寧な確認の連絡を送ってください",
-    "report_missing": "移行されなかったものをサポートに伝えてください",
-}
-
-_WAIT_JA = {
-    S.AWAITING_SUPPORT: "担当者からの返信を待ってください",
-    S.AWAITING_COMPLETION: "完了通知を待ってください",
-    S.CREDLY_REQUESTED: "Credly バッジの移行を待ってください",
-}
-
-_OTHER_JA = {
-    "form": "certmerge form の手順でサポートケースを作成し、certmerge submitted を実行してください",
-    "portal": "aws.training のプロフィール > Account merge で自分で統合し、certmerge verify を実行してください",
-    "checks": "ポータルと Credly を確認し、certmerge verify で記録してください",
-    "done": "統合は確認済みです。残りの作業はありません",
-}
+# what an action is -> its words; English has none of its own (the action's title is shown)
+ACTIONS = (NP_("notice action", "draft:info_reply"), NP_("notice action", "draft:confirm_merge"),
+           NP_("notice action", "draft:credly_reply"), NP_("notice action", "draft:credly_request"),
+           NP_("notice action", "draft:keep_open"), NP_("notice action", "draft:reopen"),
+           NP_("notice action", "draft:follow_up"), NP_("notice action", "draft:report_missing"),
+           NP_("notice action", "wait:awaiting_support"), NP_("notice action", "wait:awaiting_completion"),
+           NP_("notice action", "wait:credly_requested"), NP_("notice action", "wait"),
+           NP_("notice action", "form"), NP_("notice action", "portal"), NP_("notice action", "checks"),
+           NP_("notice action", "done"))
 
 
-def kind_label(kind: str, lang: str) -> str:
-    en, ja = _KIND.get(kind, (kind, kind))
-    return ja if lang == "ja" else en
+def state_words(code: str | None) -> str:
+    return label("notice state", code)
 
 
-def action_ja(nxt: NextAction, state: S | None = None) -> str:
-    """The next action in Japanese, from what it is."""
-    if nxt.kind == "draft" and nxt.draft_purpose in _DRAFT_JA:
-        return _DRAFT_JA[nxt.draft_purpose]
-    if nxt.kind == "wait":
-        for st, words in _WAIT_JA.items():
-            if nxt.title == _WAIT_TITLES.get(st):
-                return words
-        return "サポートの返信を待ってください"
-    return _OTHER_JA.get(nxt.kind, nxt.title)
+def kind_words(kind: str) -> str:
+    return _(KINDS[kind]) if kind in KINDS else kind
 
 
-_WAIT_TITLES = {S.AWAITING_SUPPORT: "Wait for an agent's reply", S.AWAITING_COMPLETION: "Wait for the completion notice",
-                S.CREDLY_REQUESTED: "Wait for the Credly badges"}
+def action_words(nxt: NextAction, state: str | None) -> str:
+    """The next action in the current language, from what it is (`state`: the one the case is in then)."""
+    if nxt.kind == "draft":
+        keys: tuple[str, ...] = (f"draft:{nxt.draft_purpose}",)
+    elif nxt.kind == "wait":
+        keys = (f"wait:{state}", "wait")
+    else:
+        keys = (nxt.kind,)
+    for key in keys:
+        words = label("notice action", key)
+        if words != key:
+            return words
+    return nxt.title

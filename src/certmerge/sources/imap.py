@@ -310,6 +310,20 @@ class ImapSource(Polling, IdleWaiting):
         uids, floor, scan = self._new_uids(client, store, folder, key, info, stored)
         if scan and len(uids) > PREFILTER_MIN:
             uids = self._prefilter(client, store, uids)
+        when, pending, last_kept = yield from self._candidates(client, store, folder, (key, uidvalidity), uids)
+        end = max(floor, uids[-1] if uids else 0)
+        if pending is not None:  # the position moves past the trailing non-candidates (and a scan's floor)
+            item = pending[1]
+            yield pending[0], RawMail(item.origin, None, (key, uidvalidity, max(end, item.position[2])))
+        elif scan and (last_kept is None or last_kept < end):
+            yield when, RawMail(folder, None, (key, uidvalidity, end))
+        self._synced[folder] = end
+
+    def _candidates(self, client, store: PositionStore, folder: str, where: tuple[str, int], uids: list[int]):
+        """Yields (arrival time, mail) of `uids`, fetched CHUNK at a time, holding back a run of non-candidates
+        (only the last one's position matters); returns (the latest arrival time, the non-candidate held back
+        or None, the last candidate's UID or None), from which _sync_folder settles the position."""
+        key, uidvalidity = where
         total, done, last_kept = len(uids), 0, None
         report = self.progress if (self.progress and total >= PROGRESS_MIN) else None
         pending: tuple[dt.datetime, RawMail] | None = None  # the latest non-candidate: only its position matters
@@ -336,13 +350,7 @@ class ImapSource(Polling, IdleWaiting):
             done += len(chunk)
             if report:
                 report(done, total, folder)
-        end = max(floor, uids[-1] if uids else 0)
-        if pending is not None:  # the position moves past the trailing non-candidates (and a scan's floor)
-            item = pending[1]
-            yield pending[0], RawMail(item.origin, None, (key, uidvalidity, max(end, item.position[2])))
-        elif scan and (last_kept is None or last_kept < end):
-            yield when, RawMail(folder, None, (key, uidvalidity, end))
-        self._synced[folder] = end
+        return when, pending, last_kept
 
     def _prefilter(self, client, store: PositionStore, uids: list[int]) -> list[int]:
         """The UIDs of a long scan that can be candidates, found by the server (one SEARCH) instead of

@@ -158,27 +158,11 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
     except UserError as exc:
         return checks + [Check(N_("TLS and certificate"), False, str(exc), exc.hint, exc.exit_code)]
     try:
-        if imap.security == "plain":
-            checks.append(Check(N_("TLS and certificate"), None, _("plain text (allowed only to a loopback address)"),
-                                _('use security = "tls" for any real server')))
-        else:
-            checks.append(Check(N_("TLS and certificate"), True, _tls_words(client, imap)))
-        try:
-            secret = secrets.credential(imap, interactive)
-            login(client, imap, secret)
-        except UserError as exc:
-            return checks + [Check(N_("login"), False, str(exc), exc.hint, exc.exit_code)]
-        checks.append(Check(N_("login"), True, t("logged in as {username} ({auth}; secret from {origin})", username=imap.username, auth=imap.auth, origin=secret.origin)))
-        with guard(where, imap.timeout):
-            caps = set(client.capabilities())
-        for cap, missing, fix in (
-                ("IDLE", f"not offered: certmerge polls every {settings.watch.interval:g} s instead",
-                 "nothing to fix; lower [watch] interval to notice mail sooner"),
-                ("UIDPLUS", "not offered (not needed)", ""),
-                ("SPECIAL-USE", "not offered: Sent and Drafts are guessed by name",
-                 "set imap.sent_folder and imap.drafts_folder")):
-            checks.append(Check(f"capability {cap}", True, _("offered")) if cap.encode() in caps
-                          else Check(f"capability {cap}", None, missing, fix))
+        checks.append(_check_tls(client, imap))
+        checks.append(_check_login(client, imap, interactive))
+        if checks[-1].ok is False:
+            return checks
+        checks += _check_capabilities(client, settings, where)
         checks += _check_folders(client, settings, where)
         checks.append(_check_auth_results(client, settings, where))
     except UserError as exc:
@@ -186,3 +170,38 @@ def diagnose(settings: Settings, interactive: bool | None = None) -> list[Check]
     finally:
         logout(client)
     return checks
+
+
+def _check_tls(client, imap: ImapSettings) -> Check:
+    if imap.security == "plain":
+        return Check(N_("TLS and certificate"), None, _("plain text (allowed only to a loopback address)"),
+                     _('use security = "tls" for any real server'))
+    return Check(N_("TLS and certificate"), True, _tls_words(client, imap))
+
+
+def _check_login(client, imap: ImapSettings, interactive: bool | None) -> Check:
+    try:
+        secret = secrets.credential(imap, interactive)
+        login(client, imap, secret)
+    except UserError as exc:
+        return Check(N_("login"), False, str(exc), exc.hint, exc.exit_code)
+    return Check(N_("login"), True, t("logged in as {username} ({auth}; secret from {origin})",
+                                      username=imap.username, auth=imap.auth, origin=secret.origin))
+
+
+# (capability, the check's name, what its absence means, what to do about it)
+_CAPABILITIES = (
+    ("IDLE", N_("capability IDLE"), N_("not offered: certmerge polls every {interval} s instead"),
+     N_("nothing to fix; lower [watch] interval to notice mail sooner")),
+    ("UIDPLUS", N_("capability UIDPLUS"), N_("not offered (not needed)"), ""),
+    ("SPECIAL-USE", N_("capability SPECIAL-USE"), N_("not offered: Sent and Drafts are guessed by name"),
+     N_("set imap.sent_folder and imap.drafts_folder")),
+)
+
+
+def _check_capabilities(client, settings: Settings, where: str) -> list[Check]:
+    with guard(where, settings.imap.timeout):
+        caps = set(client.capabilities())
+    return [Check(name, True, _("offered")) if cap.encode() in caps
+            else Check(name, None, _(missing).format(interval=f"{settings.watch.interval:g}"), _(fix) if fix else "")
+            for cap, name, missing, fix in _CAPABILITIES]
