@@ -44,7 +44,7 @@ def _account(label: str) -> dict:
             "passed": _ask(_("    Pass date (YYYY-MM-DD)"), _date_ok, problem=_("expected a date like 2025-03-15")),
             "expires": _ask(_("    Expiry date (YYYY-MM-DD)"), _date_ok, problem=_("expected a date like 2028-03-15"))})
     acc["benefits"] = []
-    while typer.confirm(_("  Add a leftover benefit (e.g. 50% exam voucher)?"), default=False):
+    while typer.confirm(_("  Add a leftover benefit (e.g. an exam voucher for 50%)?"), default=False):
         acc["benefits"].append({"name": _ask(_("    Benefit")),
                                 "expires": _ask(_("    Expiry date (YYYY-MM-DD)"), _date_ok,
                                                 problem=_("expected a date like 2027-06-10"))})
