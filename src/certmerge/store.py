@@ -25,7 +25,7 @@ from .core.errors import StoreError
 from .core.i18n import _, t
 from .core.model import Change
 from .core.routing import Found, Lookup
-from .store_schema import (BACKFILLS, HAS_MESSAGE_Q, POSITION_Q, SEEN_Q, WRITER_LOCK, SCHEMA_VERSION, UPGRADES,  # noqa: F401
+from .store_schema import (BACKFILLS, CASE_STAMP_Q, HAS_MESSAGE_Q, POSITION_Q, SEEN_Q, WRITER_LOCK, SCHEMA_VERSION, UPGRADES,  # noqa: F401
                            UTCDateTime, backfill_case_keys, cases, drafts, events, messages, meta, positions,
                            quarantine, seen, metadata)
 from .privacy import create_private
@@ -181,6 +181,11 @@ class Store(_cases.CaseRows):
             return conn.execute(stmt, params).all() if params else conn.execute(stmt).all()
         finally:
             conn.rollback()
+
+    def case_stamp(self) -> tuple[int, dt.datetime | None]:
+        """How many cases there are and when the last one changed: one row, whatever their number."""
+        row = self._read(CASE_STAMP_Q)[0]
+        return row[0], row[1]
 
     def case_versions(self) -> dict[int, dt.datetime]:
         """Every case's number and when it last changed (what the watcher's timers are kept by)."""

@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, bindparam, delete, insert, select)
+                        UniqueConstraint, bindparam, delete, func, insert, select)
 from sqlalchemy.types import TypeDecorator
 
 
@@ -178,6 +178,7 @@ BACKFILLS = {4: backfill_case_keys}  # what an upgrade to a version runs after i
 # hot-path reads, built once (building a statement costs as much as running it)
 POSITION_Q = select(positions.c.uidvalidity, positions.c.last_uid).where(positions.c.source == bindparam("source"))
 HAS_MESSAGE_Q = select(messages.c.id).where(messages.c.dedupe_key == bindparam("key")).limit(1)
+CASE_STAMP_Q = select(func.count(), func.max(cases.c.updated_at)).select_from(cases)
 SEEN_Q = select(seen.c.key).where(seen.c.source == bindparam("source"), seen.c.key == bindparam("key"))
 
 # The key of the PostgreSQL advisory lock that every write transaction holds (Store.writing): one writer at a

@@ -9,8 +9,14 @@ once, by its cause, under the store's writer lock (two watchers on one database 
 from __future__ import annotations
 
 import datetime as dt
+import time
 
 from .core import lifecycle, notices
+
+# A turn first reads only how many cases there are and when the last one changed; every case's version is
+# read again when that moves, and at least this often (a case changed by a machine whose clock is behind
+# may not move the newest time).
+FULL_LOOK = 60.0  # seconds
 
 
 class TimerBook:
@@ -20,9 +26,17 @@ class TimerBook:
         self.app, self.tz, self.channels = app, tz, channels
         self._timers: dict[int, tuple[dt.datetime, list[notices.Timer]]] = {}
         self._recorded: set[str] = set()
+        self._stamp: tuple | None = None  # (number of cases, newest updated_at) at the last full look
+        self._looked = 0.0
+        self._earliest: dt.datetime | None = None  # the first due time of a timer not recorded yet
 
-    def refresh(self) -> None:
-        """Work out again the timers of the cases changed (or new) since the last look."""
+    def refresh(self) -> bool:
+        """Work out again the timers of the cases changed (or new) since the last look; False when nothing
+        was looked at (no case changed)."""
+        stamp = self.app.store.case_stamp()
+        if stamp == self._stamp and time.monotonic() - self._looked < FULL_LOOK:
+            return False
+        self._stamp, self._looked = stamp, time.monotonic()
         versions = self.app.store.case_versions()
         for case_id in set(self._timers) - set(versions):
             del self._timers[case_id]
@@ -32,15 +46,29 @@ class TimerBook:
                 case = self.app.store.case(case_id)
                 if case is not None:
                     self._timers[case_id] = (version, notices.timers(case_id, self.app.view(case)))
+        self._set_earliest()
+        return True
+
+    def _set_earliest(self) -> None:
+        waiting = [t.due_at for _v, timers in self._timers.values() for t in timers if t.cause not in self._recorded]
+        self._earliest = min(waiting) if waiting else None
 
     def fire(self) -> list[dict]:
         """Record the events of every timer due now and not recorded yet; returns the rows written."""
         self.refresh()
         now, rows = self.app.clock(), []
-        due = {case_id: [t for t in notices.due(timers, now) if t.cause not in self._recorded]
-               for case_id, (_v, timers) in self._timers.items()}
-        due = {case_id: found for case_id, found in due.items() if found}
+        if self._earliest is None or now < self._earliest:
+            return []  # no timer due that is not recorded yet
+        due = {}
+        for case_id, (_v, timers) in self._timers.items():
+            firing = notices.due(timers, now)
+            # a timer past its time that does not fire now never will (a deadline's 24-hour warning once the
+            # deadline itself has passed): settled, like a recorded one
+            self._recorded |= {t.cause for t in timers if t.due_at <= now and t not in firing}
+            if found := [t for t in firing if t.cause not in self._recorded]:
+                due[case_id] = found
         if not due:
+            self._set_earliest()
             return []
         done = self.app.store.notices.recorded({t.cause for found in due.values() for t in found})
         self._recorded |= done
@@ -56,6 +84,7 @@ class TimerBook:
                      for t in found]
         written = self.app.store.notices.record(rows, self.channels) if rows else []
         self._recorded |= {r["cause"] for r in rows}  # written now, or by another watcher first
+        self._set_earliest()
         return written
 
     def next_due(self) -> dt.datetime | None:
