@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Callable
 
 from .app_corrections import Corrections
+from .app_db import Schema
 from .config import Settings
 from .core import lifecycle
 from .core import storedtext as st
@@ -83,7 +84,7 @@ class VerifyAnswers:
 
 
 @dataclass
-class App(Corrections):
+class App(Corrections, Schema):
     settings: Settings
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)
