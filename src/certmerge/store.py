@@ -22,7 +22,8 @@ from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 from .core.errors import StoreError
 from .core.i18n import _, t
 from .core.model import Change
-from .store_open import check_sqlite_file, engine_for, ensure, identity, normalized, open_error, sqlite_pragmas
+from .store_open import (check_sqlite_file, engine_for, ensure, identity, normalized, open_error, sqlite_pragmas,
+                         wal)
 from .store_open import shown as _shown
 from .store_schema import (HAS_MESSAGE_Q, HEAD, LEGACY_VERSIONS, POSITION_Q, UTCDateTime, cases, drafts, events,
                            messages, positions, quarantine, seen, metadata)
@@ -90,6 +91,8 @@ class Store:
             event.listen(self.engine, "connect", sqlite_pragmas)
         try:
             self.schema = ensure(self.engine, url, upgrade)  # (before, after)
+            if self.path is not None:
+                wal(self.engine)
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
             raise open_error(url, exc) from None

@@ -77,12 +77,18 @@ def open_error(url: str, exc: Exception) -> StoreError:
 
 
 def sqlite_pragmas(dbapi_conn, _record) -> None:
+    """Every connection's settings. WAL, which stays in the file, is set by `wal` once the schema is known
+    to be this program's: a database refused (newer, or not certmerge's) is left byte for byte as it was."""
     cur = dbapi_conn.cursor()
     cur.execute("PRAGMA busy_timeout = 10000")
-    cur.execute("PRAGMA journal_mode = WAL")
     cur.execute("PRAGMA synchronous = NORMAL")
     cur.execute("PRAGMA foreign_keys = ON")
     cur.close()
+
+
+def wal(engine: Engine) -> None:
+    with engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA journal_mode = WAL")
 
 
 def check_sqlite_file(path: Path) -> None:
@@ -137,7 +143,9 @@ def current(url: str) -> str:
 
 
 def ensure(engine: Engine, url: str, upgrade: bool = False) -> tuple[str, str]:
-    """Bring the schema to HEAD where the policy allows it: (the state before, the state after)."""
+    """Bring the schema to HEAD where the policy allows it: (the state it found, HEAD). The state found is
+    the one read under the lock: of processes opening an old database at once, one finds it old and
+    migrates it, the others find it at HEAD."""
     with engine.connect() as conn:
         before = state(conn)
         conn.rollback()
@@ -157,7 +165,7 @@ def ensure(engine: Engine, url: str, upgrade: bool = False) -> tuple[str, str]:
 
             upgrade_to_head(conn)
         conn.commit()
-    return before, HEAD
+    return now, HEAD
 
 
 def _lock(conn: Connection) -> None:

@@ -25,7 +25,6 @@ def config(connection=None):
 
     cfg = Config()
     cfg.set_main_option("script_location", str(HERE))
-    cfg.set_main_option("version_locations", str(HERE / "versions"))
     cfg.attributes["connection"] = connection
     return cfg
 
