@@ -78,10 +78,12 @@ class Postgres:
                              autocommit=True) as conn:
             conn.execute(statement)
 
-    def new_database(self) -> str:
-        """A fresh, empty database of its own: its URL."""
+    def new_database(self, template: str = "") -> str:
+        """A fresh database of its own: its URL. Empty, or a copy of the database at the URL `template`
+        (which nobody may be connected to meanwhile)."""
         name = f"t{os.getpid()}_{next(self._names)}_{int(time.time() * 1000) % 100000}"
-        self.sql(f'CREATE DATABASE "{name}"')
+        copy = f' TEMPLATE "{template.rsplit("/", 1)[1]}"' if template else ""
+        self.sql(f'CREATE DATABASE "{name}"{copy}')
         return self.url(name)
 
     def close(self) -> None:
