@@ -56,7 +56,10 @@ def copy_home(template: Path, home: Path, server) -> None:
     """The template home, and its database when it is PostgreSQL's (a copy made by CREATE DATABASE)."""
     shutil.copytree(template, home)
     if server is not None:
-        write_config(home, db_url=server.new_database(template=load_settings(template).db_url))
+        old = load_settings(template).db_url
+        config = home / "config.toml"
+        config.write_text(config.read_text(encoding="utf-8").replace(old, server.new_database(template=old)),
+                          encoding="utf-8")
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
