@@ -128,3 +128,12 @@ def test_export_from_postgresql_import_into_sqlite_and_back_loses_nothing(tmp_pa
     assert _export(tmp_path / "lite") == first
     _import(tmp_path / "pg2", _export(tmp_path / "lite"), postgres.new_database())
     assert _export(tmp_path / "pg2") == first
+
+
+def test_the_password_may_come_from_pgpassword_instead_of_the_config(tmp_path, postgres, monkeypatch):
+    url = postgres.new_database().replace(f":{SECRET}@", "@")
+    monkeypatch.setenv("PGPASSWORD", SECRET)  # libpq's own (as ~/.pgpass): config.toml holds no secret
+    app = make_app(tmp_path / "h", db_url=url)
+    app.init_case(sample_case())
+    assert SECRET not in (tmp_path / "h" / "config.toml").read_text() and len(app.store.cases()) == 1
+    app.close()
