@@ -1,17 +1,20 @@
-"""Dovecot fixtures: a real IMAP server for the IMAP tests (tests/dovecot.py starts it).
+"""Fixtures of real servers: Dovecot for the IMAP tests (tests/dovecot.py starts it) and PostgreSQL for the
+store tests (tests/postgres.py), each started by the suite.
 
-Without Dovecot installed the IMAP tests are skipped, except under CI=true, where they fail: CI must
-prove the IMAP source against a real server (`.ci/run` installs dovecot-imapd).
+Without Dovecot or PostgreSQL installed their tests are skipped, except under CI=true, where they fail: CI
+must prove the IMAP source and the store against real servers (tests/run.sh installs both).
 """
 
 from __future__ import annotations
 
+import importlib.util
 import os
 
 import pytest
 
 from tests.dovecot import DOVECOT, Dovecot  # tests/ is a package
 from tests.helpers import need
+from tests.postgres import BINDIR, Postgres
 
 
 @pytest.fixture(autouse=True)
@@ -53,3 +56,41 @@ def dovecot():
 def private_dovecot():
     """A Dovecot of its own, for tests that stop and restart the server."""
     yield from _serve(tls=False)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """One PostgreSQL cluster for the session; each test takes databases of its own."""
+    need(BINDIR is not None, "PostgreSQL is not installed (apt-get install postgresql)")
+    need(importlib.util.find_spec("psycopg") is not None, "psycopg is not installed (pip install -e '.[test]')")
+    server = Postgres()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.close()
+
+
+class Databases:
+    """Where a store test keeps its data: `new()` gives a fresh database each call, as a `database_url`
+    ("" for the home's own SQLite file, or a new PostgreSQL database)."""
+
+    def __init__(self, kind: str, server: Postgres | None) -> None:
+        self.kind = kind
+        self.server = server
+
+    def new(self) -> str:
+        return self.server.new_database() if self.server else ""
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def databases(request):
+    """Every store test runs on both SQLite and PostgreSQL."""
+    server = request.getfixturevalue("postgres") if request.param == "postgresql" else None
+    return Databases(request.param, server)
+
+
+@pytest.fixture
+def db_url(databases) -> str:
+    """One fresh database for the test ("" = the home's SQLite file)."""
+    return databases.new()

@@ -56,13 +56,20 @@ class Clock:
         return self.now
 
 
-def make_app(home: Path, clock: Clock | None = None, config: str = ""):
+def write_config(home: Path, config: str = "", db_url: str = "") -> None:
+    """The home's config.toml: `config`, and its database when `db_url` names one (else its SQLite file)."""
+    home.mkdir(parents=True, exist_ok=True)
+    if config or db_url:
+        head = f'database_url = "{db_url}"\n' if db_url else ""
+        (home / "config.toml").write_text(head + config, encoding="utf-8")
+
+
+def make_app(home: Path, clock: Clock | None = None, config: str = "", db_url: str = ""):
+    """An App on `home`; its data in `db_url` when given (a PostgreSQL database), else the home's SQLite."""
     from certmerge.app import App
     from certmerge.config import load_settings
 
-    home.mkdir(parents=True, exist_ok=True)
-    if config:
-        (home / "config.toml").write_text(config, encoding="utf-8")
+    write_config(home, config, db_url)
     return App(load_settings(home), clock=clock or Clock())
 
 

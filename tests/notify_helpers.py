@@ -139,16 +139,30 @@ class Watcher:
         raise AssertionError(f"the watcher did not catch up with {self.clock.now} within {timeout} s")
 
 
+def _table(home: Path, name: str) -> list[dict]:
+    """The rows of a table of the home's database (its SQLite file, read only, or its database_url)."""
+    from certmerge.config import load_settings
+
+    url = load_settings(home).database_url
+    if not url:
+        with sqlite3.connect(f"file:{home / 'certmerge.sqlite3'}?mode=ro", uri=True) as conn:
+            conn.row_factory = sqlite3.Row
+            return [dict(r) for r in conn.execute(f"SELECT * FROM {name} ORDER BY id")]
+    from sqlalchemy import create_engine, text
+
+    engine = create_engine(url)
+    with engine.connect() as conn:
+        found = [dict(r) for r in conn.execute(text(f"SELECT * FROM {name} ORDER BY id")).mappings()]
+    engine.dispose()
+    return found
+
+
 def outbox(home: Path) -> list[dict]:
-    with sqlite3.connect(f"file:{home / 'certmerge.sqlite3'}?mode=ro", uri=True) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute("SELECT * FROM outbox ORDER BY id")]
+    return _table(home, "outbox")
 
 
 def deliveries(home: Path) -> list[dict]:
-    with sqlite3.connect(f"file:{home / 'certmerge.sqlite3'}?mode=ro", uri=True) as conn:
-        conn.row_factory = sqlite3.Row
-        return [dict(r) for r in conn.execute("SELECT * FROM deliveries ORDER BY id")]
+    return _table(home, "deliveries")
 
 
 def utc(text: str) -> dt.datetime:

@@ -1,4 +1,5 @@
-"""The core wired to a real SQLite file and real parsed mail, through the folder source."""
+"""The core wired to a real database (an SQLite file, and PostgreSQL) and real parsed mail, through the folder
+source."""
 
 from __future__ import annotations
 
@@ -16,9 +17,9 @@ from tests.helpers import SAMPLES, Clock, make_app, sample_bytes, sample_case
 
 
 @pytest.fixture
-def env(tmp_path):
+def env(tmp_path, db_url):
     clock = Clock()
-    app = make_app(tmp_path / "home", clock)
+    app = make_app(tmp_path / "home", clock, db_url=db_url)
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     yield app, clock, inbox
@@ -74,11 +75,12 @@ def test_forged_mail_never_moves_the_case_and_is_shown_as_warning(env):
     assert any(h["type"] == "warning" and "NOT trusted" in h["detail"] for h in app.store.history(case["id"]))
 
 
-def test_unverified_mail_moves_only_when_allowed(tmp_path):
+def test_unverified_mail_moves_only_when_allowed(tmp_path, databases):
     raw = sample_bytes("04").replace(b"Authentication-Results:", b"X-Old-Authentication-Results:")
     for required, expected in ((False, "info_requested"), (True, "awaiting_support")):
         home = tmp_path / f"h{required}"
-        app = make_app(home, config=f"[classify]\nrequire_authenticated = {str(required).lower()}\n")
+        app = make_app(home, config=f"[classify]\nrequire_authenticated = {str(required).lower()}\n",
+                       db_url=databases.new())
         submitted_case(app)
         inbox = tmp_path / f"in{required}"
         inbox.mkdir()

@@ -30,8 +30,8 @@ def with_attachment(size: int) -> bytes:
 
 
 @pytest.fixture
-def env(tmp_path):
-    app = make_app(tmp_path / "home", Clock())
+def env(tmp_path, db_url):
+    app = make_app(tmp_path / "home", Clock(), db_url=db_url)
     app.submitted(app.init_case(sample_case()))
     inbox = tmp_path / "in"
     inbox.mkdir()

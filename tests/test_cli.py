@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from certmerge.cli import cli
-from tests.helpers import CASE_TOML, SAMPLES
+from tests.helpers import CASE_TOML, SAMPLES, write_config
 
 runner = CliRunner()
 
@@ -33,8 +33,9 @@ def test_every_command_has_help_text():
         assert "Usage" in result.output and len(result.output.strip().splitlines()) > 3, name
 
 
-def test_a_whole_case_through_the_cli(tmp_path):
+def test_a_whole_case_through_the_cli(tmp_path, db_url):
     home = tmp_path / "home"
+    write_config(home, db_url=db_url)
     r = run(home, "init", "--from", str(CASE_TOML))
     assert r.exit_code == 0, r.output
     assert "Route: support case" in r.output
@@ -58,10 +59,11 @@ def test_a_whole_case_through_the_cli(tmp_path):
     assert r.exit_code == 0 and "176530418200731" in r.output
 
 
-def submitted_case_with(tmp_path, sample: str):
-    """A home whose sample case is submitted, and the result of `watch --once` on a folder holding one
-    sample mail."""
+def submitted_case_with(tmp_path, sample: str, db_url: str = ""):
+    """A home whose sample case is submitted (its data in `db_url`, else its SQLite file), and the result of
+    `watch --once` on a folder holding one sample mail."""
     home = tmp_path / "h"
+    write_config(home, db_url=db_url)
     run(home, "init", "--from", str(CASE_TOML))
     run(home, "submitted")
     inbox = tmp_path / "in"
@@ -70,8 +72,8 @@ def submitted_case_with(tmp_path, sample: str):
     return home, run(home, "watch", "--source", str(inbox), "--once")
 
 
-def test_status_json_follows_the_case(tmp_path):
-    home, watched = submitted_case_with(tmp_path, "04")
+def test_status_json_follows_the_case(tmp_path, db_url):
+    home, watched = submitted_case_with(tmp_path, "04", db_url)
     assert watched.exit_code == 0
     case = json.loads(run(home, "status", "--json").output)["cases"][0]
     assert case["state"] == "info_requested"
@@ -160,8 +162,8 @@ def test_interactive_init_rechecks_bad_answers(tmp_path):
     assert "AWS01357913 → AWS02468135" in r.output and "support case" in r.output
 
 
-def test_explain_and_relabel(tmp_path):
-    home, _watched = submitted_case_with(tmp_path, "02")
+def test_explain_and_relabel(tmp_path, db_url):
+    home, _watched = submitted_case_with(tmp_path, "02", db_url)
     r = run(home, "explain", "1")
     assert r.exit_code == 0 and "ai_generated" in r.output
     r = run(home, "explain", str(next(SAMPLES.glob("05-*.eml"))))
@@ -180,8 +182,9 @@ def test_demo_ends_in_a_closed_case():
         assert f"case1-{purpose}.eml" in r.output
 
 
-def test_export_import_round_trip_is_lossless(tmp_path):
+def test_export_import_round_trip_is_lossless(tmp_path, databases):
     home = tmp_path / "h"
+    write_config(home, db_url=databases.new())
     run(home, "init", "--from", str(CASE_TOML))
     run(home, "submitted")
     assert run(home, "watch", "--source", str(SAMPLES), "--once").exit_code == 0
@@ -189,6 +192,7 @@ def test_export_import_round_trip_is_lossless(tmp_path):
     out1 = tmp_path / "one.json"
     assert run(home, "export", str(out1)).exit_code == 0
     home2 = tmp_path / "h2"
+    write_config(home2, db_url=databases.new())
     r = run(home2, "import", str(out1))
     assert r.exit_code == 0 and "imported 1 case" in r.output
     out2 = tmp_path / "two.json"

@@ -1,4 +1,4 @@
-"""Reading while the watcher writes (SQLite WAL + busy timeout), one watcher per home, clean stops."""
+"""Reading while the watcher writes (SQLite WAL + busy timeout; PostgreSQL), one watcher per home, clean stops."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import sys
 import time
 from pathlib import Path
 
-from tests.helpers import run_cli, sigterm_and_wait, CASE_TOML, SAMPLES
+from tests.helpers import run_cli, sigterm_and_wait, write_config, CASE_TOML, SAMPLES
 
 
 cli = run_cli
@@ -41,9 +41,10 @@ def many_mails(inbox: Path, n: int) -> None:
         (inbox / f"{i:05d}.eml").write_bytes(data)
 
 
-def test_status_and_draft_never_fail_while_watch_writes(tmp_path):
+def test_status_and_draft_never_fail_while_watch_writes(tmp_path, db_url):
     home, inbox = tmp_path / "h", tmp_path / "in"
     inbox.mkdir()
+    write_config(home, db_url=db_url)
     assert cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
     assert cli(home, "submitted").returncode == 0
     many_mails(inbox, 1500)

@@ -19,9 +19,10 @@ from certmerge.app import App
 from certmerge.config import load_settings
 from certmerge.faults import CRASH_EXIT
 from certmerge.sources.folder import FolderSource
-from certmerge.store import SCHEMA_VERSION
-from tests.helpers import CASE_TOML, SAMPLES, Clock, run_cli, sample_case
+from certmerge.store_schema import HEAD
+from tests.helpers import CASE_TOML, SAMPLES, Clock, run_cli, sample_case, write_config
 from tests.notify_helpers import Receiver, deliveries, outbox
+from tests.test_crash import copy_home
 
 INFO_REQUEST = "04"  # moves awaiting_support -> info_requested: one reply_due event
 
@@ -35,10 +36,9 @@ def _inbox(tmp_path: Path, *prefixes: str) -> Path:
     return inbox
 
 
-def _home(tmp_path: Path, notify: str = "", name: str = "home") -> Path:
+def _home(tmp_path: Path, notify: str = "", name: str = "home", db_url: str = "") -> Path:
     home = tmp_path / name
-    home.mkdir()
-    (home / "config.toml").write_text(f"[notify]\n{notify}\n", encoding="utf-8")
+    write_config(home, f"[notify]\n{notify}\n", db_url)
     assert run_cli(home, "init", "--from", str(CASE_TOML)).returncode == 0
     assert run_cli(home, "submitted").returncode == 0
     return home
@@ -55,13 +55,14 @@ def test_a_schema_2_home_upgrades_in_place_and_then_notifies(tmp_path):
     home = _home(tmp_path, f"hook = \"cat >> '{hook_out}'\"")
     assert run_cli(home, "watch", "--once", "--source", str(_inbox(tmp_path, "01"))).returncode == 0
     db = home / "certmerge.sqlite3"
-    with sqlite3.connect(db) as conn:  # as certmerge left it before schema 3
-        for table in ("deliveries", "outbox", "heartbeat"):
+    with sqlite3.connect(db) as conn:  # as certmerge left it before schema 3 (and before Alembic)
+        for table in ("deliveries", "outbox", "heartbeat", "alembic_version"):
             conn.execute(f"DROP TABLE {table}")
-        conn.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+        conn.execute("CREATE TABLE meta (key VARCHAR(64) NOT NULL PRIMARY KEY, value TEXT)")
+        conn.execute("INSERT INTO meta VALUES ('schema_version', '2')")
     assert '"state": "awaiting_support"' in run_cli(home, "status", "--json").stdout
     with sqlite3.connect(db) as conn:
-        assert conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
+        assert conn.execute("SELECT version_num FROM alembic_version").fetchall() == [(HEAD,)]
         assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] == 1  # kept
     r = run_cli(home, "watch", "--once", "--source", str(_inbox(tmp_path, INFO_REQUEST)))
     assert r.returncode == 0, r.stderr
@@ -69,8 +70,8 @@ def test_a_schema_2_home_upgrades_in_place_and_then_notifies(tmp_path):
     assert [json.loads(line)["type"] for line in hook_out.read_text().splitlines()] == ["reply_due"]
 
 
-def test_a_failing_hook_is_retried_with_backoff_and_never_stops_the_watcher(tmp_path):
-    home, clock = _home(tmp_path, 'hook = "exit 3"'), Clock()
+def test_a_failing_hook_is_retried_with_backoff_and_never_stops_the_watcher(tmp_path, db_url):
+    home, clock = _home(tmp_path, 'hook = "exit 3"', db_url=db_url), Clock()
     app = App(load_settings(home), clock=clock)
     lines = _watch_once(app, _inbox(tmp_path, INFO_REQUEST))
     assert app.case()["state"] == "info_requested"  # the mail's effects are stored whatever the hook does
@@ -81,7 +82,7 @@ def test_a_failing_hook_is_retried_with_backoff_and_never_stops_the_watcher(tmp_
     assert _watch_once(app, tmp_path / "inbox") == []  # not due yet: nothing tried
     app.close()
     out = tmp_path / "hook.jsonl"
-    (home / "config.toml").write_text(f"[notify]\nhook = \"cat >> '{out}'\"\n", encoding="utf-8")  # fixed
+    write_config(home, f"[notify]\nhook = \"cat >> '{out}'\"\n", db_url)  # fixed
     app = App(load_settings(home), clock=clock)
     clock.tick(seconds=25)
     assert _watch_once(app, tmp_path / "inbox") == []
@@ -150,8 +151,8 @@ def test_bad_notify_settings_are_one_line_without_the_secret(tmp_path):
     assert "reminders.timezone" in run_cli(home, "status").stderr
 
 
-def test_watch_json_writes_one_event_per_line_and_nothing_else(tmp_path):
-    home = _home(tmp_path)
+def test_watch_json_writes_one_event_per_line_and_nothing_else(tmp_path, db_url):
+    home = _home(tmp_path, db_url=db_url)
     r = run_cli(home, "watch", "--once", "--json", "--source", str(SAMPLES))
     assert r.returncode == 0, r.stderr
     events = [json.loads(line) for line in r.stdout.splitlines()]
@@ -162,16 +163,16 @@ def test_watch_json_writes_one_event_per_line_and_nothing_else(tmp_path):
     assert "new mail(s) processed" in r.stderr
 
 
-def test_a_crash_at_any_write_step_neither_loses_nor_doubles_an_event(tmp_path):
+def test_a_crash_at_any_write_step_neither_loses_nor_doubles_an_event(tmp_path, databases):
     """As tests/test_crash.py, with a hook: events are written with their mail; a crash between the hook
     taking an event and its delivery being marked sends that one event again, never another, never none."""
     out = tmp_path / "hook.jsonl"
-    template = _home(tmp_path, f"hook = \"cat >> '{out}'\"", name="template")
+    template = _home(tmp_path, f"hook = \"cat >> '{out}'\"", name="template", db_url=databases.new())
     inbox = _inbox(tmp_path, INFO_REQUEST, "05", "06")
     again = []
     for k in range(1, 100):
         home = tmp_path / f"k{k}"
-        shutil.copytree(template, home)
+        copy_home(template, home, databases.server)
         out.unlink(missing_ok=True)
         first = run_cli(home, "watch", "--once", "--source", str(inbox), extra_env={"CERTMERGE_CRASH_AFTER": str(k)})
         if first.returncode == 0:

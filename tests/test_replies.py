@@ -3,7 +3,6 @@ relabelling that re-runs the lifecycle, replies found in Sent, and the commands 
 
 from __future__ import annotations
 
-import sqlite3
 from email.message import EmailMessage
 
 import pytest
@@ -11,7 +10,6 @@ import pytest
 from certmerge.core.drafts import placeholders
 from certmerge.core.errors import UserError
 from certmerge.core.model import MailKind
-from certmerge.store import SCHEMA_VERSION, Store
 from tests.helpers import CASE_ID, Clock, make_app, run_cli, sample_case
 
 SUPPORT = "aws-cs-trainingcertification-form@amazon.com"
@@ -40,8 +38,8 @@ DONE = "Hello Taro,\n\nGood news: the merge is complete. Your certifications now
 
 
 @pytest.fixture
-def app(tmp_path):
-    a = make_app(tmp_path / "home", Clock())
+def app(tmp_path, db_url):
+    a = make_app(tmp_path / "home", Clock(), db_url=db_url)
     a.submitted(a.init_case(sample_case()))
     yield a
     a.close()
@@ -147,23 +145,6 @@ def test_a_forged_mail_cannot_be_accepted(app):
         with pytest.raises(UserError):
             app.accept(str(row[0]["id"]))
     assert app.case()["state"] == "awaiting_support"
-
-
-def test_a_schema_1_home_upgrades_in_place(tmp_path):
-    a = make_app(tmp_path / "home", Clock())
-    case = a.submitted(a.init_case(sample_case()))
-    url = a.settings.db_url
-    a.close()
-    path = url.removeprefix("sqlite:///")
-    with sqlite3.connect(path) as db:  # as certmerge 0.1 left it
-        for table, column in (("messages", "asks"), ("cases", "reopen_by"), ("events", "event")):
-            db.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
-        db.execute("UPDATE meta SET value = '1' WHERE key = 'schema_version'")
-    store = Store(url)
-    assert store.case(case["id"])["state"] == "awaiting_support" and store.case(case["id"])["reopen_by"] is None
-    store.close()
-    with sqlite3.connect(path) as db:
-        assert db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()[0] == str(SCHEMA_VERSION)
 
 
 def test_answer_and_accept_commands_give_one_line_errors(tmp_path):

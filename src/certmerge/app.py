@@ -14,6 +14,7 @@ from typing import Callable
 
 from .app_cases import Cases
 from .app_corrections import Corrections
+from .app_db import Schema
 from .config import Settings
 from .core import lifecycle
 from .core import storedtext as st
@@ -96,7 +97,7 @@ class VerifyAnswers:
 
 
 @dataclass
-class App(Corrections, Cases):
+class App(Corrections, Cases, Schema):
     settings: Settings
     clock: Callable[[], dt.datetime] = utcnow
     _store: Store | None = field(default=None, repr=False)

@@ -191,7 +191,7 @@ def draft(case: Optional[int] = typer.Option(None, "--case", help="Case number (
 
 
 
-from . import cli_cases, cli_home, cli_imap, cli_mail, cli_service, cli_watch  # noqa: E402,F401 - register their commands on `cli`
+from . import cli_cases, cli_db, cli_home, cli_imap, cli_mail, cli_service, cli_watch  # noqa: E402,F401 - register their commands on `cli`
 
 
 def main() -> None:

@@ -17,17 +17,18 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
-from sqlalchemy import Table, create_engine, event, func, insert, select, text, update
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, DatabaseError, IntegrityError, OperationalError
+from sqlalchemy import Table, event, func, insert, select, text, update
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from .core.errors import StoreError
 from .core.i18n import _, t
 from .core.model import Change
 from .core.routing import Found, Lookup
-from .store_schema import (BACKFILLS, CASE_STAMP_Q, HAS_MESSAGE_Q, POSITION_Q, SEEN_Q, WRITER_LOCK, SCHEMA_VERSION, UPGRADES,  # noqa: F401
-                           UTCDateTime, backfill_case_keys, cases, drafts, events, messages, meta, positions,
-                           quarantine, seen, metadata)
+from .store_open import (check_sqlite_file, engine_for, ensure, identity, normalized, open_error, sqlite_pragmas,
+                         wal)
+from .store_schema import (CASE_STAMP_Q, HAS_MESSAGE_Q, HEAD, LEGACY_VERSIONS, POSITION_Q, SEEN_Q, WRITER_LOCK,
+                           UTCDateTime, backfill_case_keys, cases, drafts, events, messages, positions, quarantine,
+                           seen, metadata)
 from .privacy import create_private
 from . import store_cases as _cases
 
@@ -43,49 +44,6 @@ class StaleState(StoreError):
     """The case moved under us (another writer): nothing was written."""
 
 
-def _sqlite_pragmas(dbapi_conn, _record) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA busy_timeout = 10000")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = NORMAL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.close()
-
-
-def _check_sqlite_file(path: Path) -> None:
-    """Refuse a file that is not an SQLite database, before SQLAlchemy touches it."""
-    if not path.exists() or path.stat().st_size == 0:
-        return
-    with path.open("rb") as fh:
-        header = fh.read(16)
-    if header != b"SQLite format 3\x00":
-        raise StoreError(t("{path} is not a certmerge database (corrupted or another file)", path=path),
-                         _("it was left untouched; move it aside and restore a backup or `certmerge import`"
-                         " an export, or start over with `certmerge init`"))
-
-
-_IO_WORDS = ("disk i/o", "disk is full", "unable to open", "readonly", "read-only", "locked", "permission")
-
-
-def _shown(url: str) -> str:
-    """A database URL as it may be shown: without its password."""
-    try:
-        return make_url(url).render_as_string(hide_password=True)
-    except (ArgumentError, ValueError):
-        return "(not a URL)"
-
-
-def _open_error(url: str, exc: Exception) -> StoreError:
-    """Tell a full disk or missing permission apart from a damaged file: the advice differs."""
-    detail = str(getattr(exc, "orig", exc) or exc).splitlines()[0][:120]
-    if any(w in detail.lower() for w in _IO_WORDS):
-        return StoreError(t("the database {shown} cannot be opened ({detail})", shown=_shown(url), detail=detail),
-                          _("check free disk space and the permissions of the certmerge home; nothing was changed"))
-    return StoreError(t("the database {shown} is damaged ({detail})", shown=_shown(url), detail=detail),
-                      _("it was left untouched; move it aside and `certmerge import` an export, "
-                      "or start over with `certmerge init`"))
-
-
 def _message_row(row) -> dict[str, Any]:
     d = dict(row._mapping)
     d["reasons"] = json.loads(d["reasons"] or "[]")
@@ -93,47 +51,60 @@ def _message_row(row) -> dict[str, Any]:
     return d
 
 
-def _identity(path: Path) -> tuple[int, int] | None:
-    try:
-        st = path.stat()
-    except OSError:
-        return None
-    return st.st_dev, st.st_ino
-
-
 def _no_hook(step: str) -> None:  # noqa: ARG001
     return None
 
 
+def _check_export_schema(data: dict[str, Any]) -> None:
+    """An export this program can load: its revision (or, before Alembic, its schema version) is known.
+    An older one loads with the columns added since left empty."""
+    from .store_open import newer
+
+    rev = data.get("revision") or f"legacy:{data.get('schema_version')}"
+    if not isinstance(rev, str) or newer(rev):
+        raise StoreError(t("the export has schema {get!r}, newer than this certmerge's ({head})", get=rev, head=HEAD),
+                         _("import it with the certmerge version that wrote it, or a newer one"))
+
+
+def _reset_sequences(conn, names: tuple[str, ...]) -> None:
+    """PostgreSQL: rows inserted with their ids leave each id sequence behind; the next insert would collide."""
+    for name in names:
+        if "id" in metadata.tables[name].c:
+            conn.execute(text(f"SELECT setval(pg_get_serial_sequence('{name}', 'id'), "
+                              f"COALESCE(MAX(id), 0) + 1, false) FROM {name}"))
+
+
 class Store(_cases.CaseRows):
-    def __init__(self, url: str, on_write: Callable[[str], None] | None = None, watcher: str = "watcher") -> None:
+    def __init__(self, url: str, on_write: Callable[[str], None] | None = None, upgrade: bool = False,
+                 watcher: str = "watcher") -> None:
         """`on_write(step)` is called at each write step of a commit (the crash tests' hook; app.py arms it).
+        `upgrade`: an older PostgreSQL schema may be upgraded (`certmerge db upgrade`); SQLite always may.
         `watcher` names this home's heartbeat row: homes on one shared database each have their own."""
-        self.url = url
+        self.url = url = normalized(url)
         self.watcher = watcher
         self.write_step = on_write or _no_hook
         self.path: Path | None = None
         if url.startswith("sqlite:///"):
             path = self.path = Path(url.removeprefix("sqlite:///"))
-            _check_sqlite_file(path)
+            check_sqlite_file(path)
             path.parent.mkdir(parents=True, exist_ok=True)
             if not path.exists():
                 create_private(path)  # SQLite gives its -wal and -shm files the database file's mode
-        try:
-            self.engine = create_engine(url, future=True)
-        except (ArgumentError, ImportError) as exc:  # not a URL, or a database whose driver is not installed
-            raise StoreError(t("the database URL {shown} cannot be used ({name}: {value})", shown=_shown(url), name=exc.__class__.__name__, value=str(exc).splitlines()[0][:100]),
-                             _("fix database_url in config.toml (or CERTMERGE_DATABASE_URL); the default is an "
-                             "SQLite file in the home")) from None
+        self.engine = engine_for(url)
         self._local = threading.local()
         if self.engine.dialect.name == "sqlite":
-            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "connect", sqlite_pragmas)
         try:
-            self._migrate()
+            self.schema = ensure(self.engine, url, upgrade)  # (before, after)
+            if self.path is not None:
+                wal(self.engine)
         except (DatabaseError, sqlite3.DatabaseError) as exc:
             self.engine.dispose()
-            raise _open_error(url, exc) from None
-        self._file_id = _identity(self.path) if self.path else None
+            raise open_error(url, exc) from None
+        except BaseException:
+            self.engine.dispose()
+            raise
+        self._file_id = identity(self.path) if self.path else None
         if self._file_id is not None:
             event.listen(self.engine, "begin", self._same_file)
 
@@ -141,28 +112,11 @@ class Store(_cases.CaseRows):
         """At the start of every transaction: the database file is still the one opened. A file removed or
         replaced meanwhile (SQLite would go on writing into the removed one) stops certmerge, instead of
         losing what it writes from now on."""
-        now = _identity(self.path)
+        now = identity(self.path)
         if now != self._file_id:
             what = "removed" if now is None else "replaced by another file"
             raise StoreError(t("the database {path} was {what} while certmerge was running; nothing more was written to it", path=self.path, what=what),
                              _("put the database back (or `certmerge import` an export) and start certmerge again"))
-
-    def _migrate(self) -> None:
-        with self.engine.begin() as conn:
-            metadata.create_all(conn)
-            row = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).first()
-            if row is None:
-                conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
-            elif int(row.value) > SCHEMA_VERSION:
-                raise StoreError(t("the database was written by a newer certmerge (schema {value})", value=row.value),
-                                 _("upgrade certmerge"))
-            elif int(row.value) < SCHEMA_VERSION:
-                for version in range(int(row.value) + 1, SCHEMA_VERSION + 1):
-                    for ddl in UPGRADES[version]:
-                        conn.execute(text(ddl))
-                    if version in BACKFILLS:
-                        BACKFILLS[version](conn)
-                conn.execute(update(meta).where(meta.c.key == "schema_version").values(value=str(SCHEMA_VERSION)))
 
     def close(self) -> None:
         conn = getattr(self._local, "reader", None)
@@ -375,7 +329,8 @@ class Store(_cases.CaseRows):
 
     def dump(self) -> dict[str, Any]:
         """Every row of every table as JSON-ready data (datetimes as ISO 8601 UTC)."""
-        out: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        # schema_version 3: what certmerge before Alembic checks (these tables are its version 3's)
+        out: dict[str, Any] = {"schema_version": LEGACY_VERSIONS[-1], "revision": HEAD}
         with self.engine.connect() as conn:
             for name in self._DUMP_ORDER:
                 tbl = metadata.tables[name]
@@ -386,9 +341,7 @@ class Store(_cases.CaseRows):
 
     def load(self, data: dict[str, Any]) -> None:
         """Restore a dump into an empty database, all or nothing."""
-        if int(data.get("schema_version", 0)) not in range(1, SCHEMA_VERSION + 1):  # older: new columns empty
-            raise StoreError(t("the export has schema {get!r}, expected {schema_version}", get=data.get('schema_version'), schema_version=SCHEMA_VERSION),
-                             _("import it with the certmerge version that wrote it"))
+        _check_export_schema(data)
         if self.count("cases") or self.count("messages"):
             raise StoreError(_("the database is not empty"), _("import into a new home (--home DIR)"))
         try:
@@ -399,6 +352,8 @@ class Store(_cases.CaseRows):
                     if rows:
                         conn.execute(insert(tbl), rows)
                 backfill_case_keys(conn)  # derived from the case files: not in an export
+                if conn.dialect.name == "postgresql":
+                    _reset_sequences(conn, self._DUMP_ORDER)
         except (DatabaseError, TypeError, ValueError, KeyError) as exc:
             raise StoreError(t("the export cannot be imported ({name}: {value})", name=exc.__class__.__name__, value=str(exc)[:100]),
                              _("nothing was written; check the file")) from None

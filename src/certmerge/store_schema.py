@@ -1,13 +1,13 @@
-"""The database schema: its version and in-place upgrades, the tables and the queries the store runs most,
-and the column type for aware datetimes. Imported by store.py and store_notify.py (with this module, the
+"""The database schema: the tables and the queries the store runs most, the column type for aware datetimes,
+and the Alembic revision they are (HEAD). Upgrades are Alembic revisions in certmerge/migrations/versions/. Imported by store.py and store_notify.py (with this module, the
 only importers of sqlalchemy), so that neither imports the other to get them."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import (Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table, Text,
-                        UniqueConstraint, bindparam, delete, func, insert, select)
+from sqlalchemy import (BigInteger, Boolean, Column, DateTime, Float, ForeignKey, Integer, MetaData, String, Table,
+                        Text, UniqueConstraint, bindparam, delete, func, insert, select)
 from sqlalchemy.types import TypeDecorator
 
 
@@ -30,19 +30,13 @@ class UTCDateTime(TypeDecorator):
 
 metadata = MetaData()
 
-SCHEMA_VERSION = 4
-# What each schema version added to the one before, as portable DDL (an existing home upgrades in place).
-# New tables need no DDL here: `metadata.create_all` makes the ones missing before the upgrade runs.
-UPGRADES = {
-    2: ("ALTER TABLE messages ADD COLUMN asks TEXT", "ALTER TABLE cases ADD COLUMN reopen_by TIMESTAMP",
-        "ALTER TABLE events ADD COLUMN event VARCHAR(32)"),
-    3: (),  # the outbox, deliveries and heartbeat tables (notifications and the watcher's heartbeat)
-    4: (),  # the case_keys table (routing among many cases); filled by backfill_case_keys (BACKFILLS)
-}
-
-
-
-meta = Table("meta", metadata, Column("key", String(64), primary_key=True), Column("value", Text))
+# The Alembic revision these tables are: the newest file in certmerge/migrations/versions/. Opening a database
+# compares its alembic_version row with this (plain SQL, no alembic import); tests/test_migrations.py checks
+# that it is the scripts' real head. Adding a revision: see that package's __init__.
+HEAD = "0002"
+# The schema versions of certmerge before Alembic (a `meta` row schema_version); the baseline revision
+# upgrades a database of any of them in place.
+LEGACY_VERSIONS = (1, 2, 3)
 
 cases = Table(
     "cases", metadata,
@@ -51,7 +45,7 @@ cases = Table(
     Column("state", String(32), nullable=False),
     Column("language", String(8), nullable=False),
     Column("casefile", Text, nullable=False),  # JSON of the case file
-    Column("support_address", String(320)),
+    Column("support_address", Text),
     Column("support_subject", Text),
     Column("support_message_id", Text),
     Column("support_references", Text),
@@ -69,11 +63,11 @@ messages = Table(
     "messages", metadata,
     Column("id", Integer, primary_key=True),
     Column("case_id", Integer, ForeignKey("cases.id"), index=True),
-    Column("dedupe_key", String(512), nullable=False, unique=True),
-    Column("message_id", String(998), index=True),
+    Column("dedupe_key", Text, nullable=False, unique=True),
+    Column("message_id", Text, index=True),
     Column("origin", Text),  # where it came from: folder file or mailbox/UID
     Column("subject", Text),
-    Column("sender", String(320)),
+    Column("sender", Text),
     Column("sender_name", Text),
     Column("date", UTCDateTime),
     Column("processed_at", UTCDateTime, nullable=False),
@@ -108,16 +102,16 @@ events = Table(
 
 positions = Table(
     "positions", metadata,
-    Column("source", String(512), primary_key=True),
-    Column("uidvalidity", Integer, nullable=False),
-    Column("last_uid", Integer, nullable=False),
+    Column("source", Text, primary_key=True),
+    Column("uidvalidity", BigInteger, nullable=False),  # UIDs and UIDVALIDITY are 32-bit unsigned
+    Column("last_uid", BigInteger, nullable=False),
     Column("updated_at", UTCDateTime, nullable=False),
 )
 
 seen = Table(
     "seen", metadata,
-    Column("source", String(512), primary_key=True),
-    Column("key", String(512), primary_key=True),
+    Column("source", Text, primary_key=True),
+    Column("key", Text, primary_key=True),
 )
 
 quarantine = Table(  # mail that could not be read: its file in quarantine/, written with the folder position
@@ -141,7 +135,7 @@ drafts = Table(
     Column("created_at", UTCDateTime, nullable=False),
     Column("sent_at", UTCDateTime),
     Column("mailbox", Text),
-    Column("mailbox_uid", Integer),
+    Column("mailbox_uid", BigInteger),
     UniqueConstraint("message_id", name="uq_draft_message_id"),
 )
 
@@ -172,7 +166,6 @@ def backfill_case_keys(conn) -> None:
         write_case_keys(conn, case_id, json.loads(text))
 
 
-BACKFILLS = {4: backfill_case_keys}  # what an upgrade to a version runs after its DDL
 
 
 # hot-path reads, built once (building a statement costs as much as running it)
