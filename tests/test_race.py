@@ -59,6 +59,11 @@ class Watcher:
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
         self.pids.append(self.proc.pid)
 
+    def pause(self, on: bool) -> None:
+        """SIGSTOP / SIGCONT: mail delivered meanwhile waits for both watchers at once when they go on."""
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGSTOP if on else signal.SIGCONT)
+
     def kill9(self) -> None:
         assert self.proc is not None and self.proc.poll() is None, self.proc and self.proc.stderr.read()
         self.proc.send_signal(signal.SIGKILL)
@@ -174,8 +179,9 @@ def settle(watchers: list[Watcher], db_url: str, total: int, timeout: float = 18
 
 
 @pytest.fixture
-def shared_db(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'shared' / 'certmerge.sqlite3'}"
+def shared_db(tmp_path, databases) -> str:
+    """The database both watchers write: an SQLite file beside their homes, or a PostgreSQL database."""
+    return databases.new() or f"sqlite:///{tmp_path / 'shared' / 'certmerge.sqlite3'}"
 
 
 def test_two_watchers_killed_at_random_end_like_one_undisturbed_watcher(dovecot, tmp_path, shared_db):
@@ -189,11 +195,15 @@ def test_two_watchers_killed_at_random_end_like_one_undisturbed_watcher(dovecot,
     try:
         delivered = 0
         for start in range(0, len(mails), 12):
+            a.pause(True)
+            b.pause(True)
             for folder, raw in mails[start:start + 12]:
                 # arrival times a minute apart: mail of INBOX and Sent has one order (equal INTERNALDATEs,
                 # to the second, could be taken in either order, by one watcher as by two)
                 dovecot.deliver(user, raw, folder, when=ARRIVAL + dt.timedelta(minutes=delivered))
                 delivered += 1
+            a.pause(False)  # both go on at once: they race for the same twelve mails
+            b.pause(False)
             time.sleep(rng.uniform(0.0, 1.5))  # let the watchers be in the middle of it
             victim = rng.choice((a, b))
             victim.kill9()

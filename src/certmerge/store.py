@@ -51,6 +51,12 @@ def _message_row(row) -> dict[str, Any]:
     return d
 
 
+def _first_line(exc: BaseException, limit: int) -> str:
+    """A driver's error as one line (PostgreSQL adds DETAIL and HINT lines)."""
+    lines = str(exc).splitlines()
+    return (lines[0] if lines else "")[:limit]
+
+
 def _no_hook(step: str) -> None:  # noqa: ARG001
     return None
 
@@ -185,9 +191,9 @@ class Store(_cases.CaseRows):
         try:
             yield
         except IntegrityError as exc:
-            raise StoreError(t("duplicate write refused ({value})", value=str(exc.orig)[:100]), _("run the command again")) from None
+            raise StoreError(t("duplicate write refused ({value})", value=_first_line(exc.orig, 100)), _("run the command again")) from None
         except OperationalError as exc:
-            raise StoreError(t("the database could not be written ({value})", value=str(exc.orig)[:120]),
+            raise StoreError(t("the database could not be written ({value})", value=_first_line(exc.orig, 120)),
                              _("check free disk space and permissions of the certmerge home")) from None
 
     def _write(self, conn, change: Change) -> int | None:
