@@ -120,6 +120,9 @@ def test_a_home_of_certmerge_before_alembic_upgrades_in_place_keeping_every_row(
         assert set(inspect(create_engine(url)).get_columns(table.name)[i]["name"]
                    for i in range(len(table.c))) == set(table.c.keys())
     assert "meta" not in after and version_row(url) == [HEAD]
+    # the stored case can be routed to by the accounts it names (revision 0002 filled its keys)
+    keys = {(dict(r)["kind"], dict(r)["value"]) for r in after["case_keys"]}
+    assert {("account", "AWS01357913"), ("account", "AWS02468135")} <= keys
 
 
 def test_a_newer_database_is_refused_and_left_untouched(tmp_path, db_url):

@@ -187,6 +187,13 @@ def test_which_event_a_mail_causes():
     assert kinds(_mail(authenticity="fail", moved_ok=False), None) == ["forged_refused"]
     assert kinds(_mail(own=True)) == [] and kinds(_mail(moved_ok=False)) == []
     assert notices.mail_notices(_mail(authenticity="fail", kind="unrelated"), None, None, now, "en", UTC) == []
+    held = _mail(candidates="2 (Hanako Sato), 3 (Jiro Suzuki)", message_id="<x@amazonses.com>", moved_ok=False)
+    (n,) = notices.mail_notices(held, None, None, now, "en", UTC)
+    assert n.type == "mail_held" and n.case_id is None and "2 (Hanako Sato), 3 (Jiro Suzuki)" in n.body
+    assert "certmerge assign '<x@amazonses.com>' --case C" in n.body
+    (ja,) = notices.mail_notices(held, None, None, now, "ja", UTC)
+    assert "certmerge assign '<x@amazonses.com>' --case C" in ja.body and ja.title != n.title
+    assert notices.mail_notices(_mail(candidates=""), None, draft, now, "en", UTC) == []  # no case, no candidates
     (n,) = notices.mail_notices(_mail(), case, draft, now, "en", UTC)
     assert n.from_mail and n.row()["message_ref"] == "mail" and n.cause == "mail:<a@b>"
 

@@ -71,7 +71,8 @@ def channel_keys(app) -> tuple[str, ...]:
     return keys(app.settings)
 
 
-def mail_notices(app, mail, cls, eff, language: str) -> tuple[list[dict], tuple[str, ...], NextAction | None]:
+def mail_notices(app, mail, cls, eff, language: str,
+                 candidates: str = "") -> tuple[list[dict], tuple[str, ...], NextAction | None]:
     """The outbox rows of one processed mail (written in its transaction), the channels they go to, and the
     case's next action once the mail's change is written (None without a case). `language`: the case's, else
     the newest case's."""
@@ -82,7 +83,8 @@ def mail_notices(app, mail, cls, eff, language: str) -> tuple[list[dict], tuple[
         cause=f"mail:{mail.dedupe_key}"[:255], kind=row["kind"], authenticity=row["authenticity"],
         sender=row["sender"] or "", subject=(row["subject"] or "")[:200], summary=eff.summary[:300],
         from_state=eff.from_state, to_state=eff.to_state, asked=bool(cls.asks.items) or dated,
-        own=row["direction"] == "out", moved_ok=moved_ok)
+        own=row["direction"] == "out", moved_ok=moved_ok, candidates=candidates,
+        message_id=(mail.message_id or "")[:300])
     now = app.clock()
     after = lifecycle.next_action(_view_after(app, case, change, cls, moved_ok), now) if case is not None else None
     nxt = after if case is not None and moved_ok and not facts.own else None

@@ -286,12 +286,12 @@ class App(Corrections, Cases, Schema):
             return Change(position=item.position, seen_key=item.seen_key), []
         found = route(snap.found)  # decided in the core
         case = found.case
-        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key,
-                        candidates_text(found) if found.candidates else "")
+        held = candidates_text(found) if found.candidates else ""
+        eff = effect_of(mail, cls, case, self.policy, item.origin, self.clock(), item.position, item.seen_key, held)
         from .alerts import mail_notices
 
         lang = case.language.value if case else (self.store.newest_language() or "en")
-        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, lang)
+        eff.change.notices, eff.change.channels, nxt = mail_notices(self, mail, cls, eff, lang, held)
         return eff.change, [case, eff, nxt]
 
     def _quarantine(self, item: RawMail, reason: str) -> Outcome:

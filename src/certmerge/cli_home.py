@@ -25,7 +25,7 @@ def where(as_json: bool = typer.Option(False, "--json", help="The same, as JSON.
 
     Example: certmerge where"""
     from .config import load_settings
-    from .store import _shown
+    from .store_open import shown as _shown
 
     s = load_settings(_STATE["ctx"].home_arg)  # nothing is created or opened
     paths = {"home": str(s.home), "config": str(s.config_path), "database": _shown(s.db_url),

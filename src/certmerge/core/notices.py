@@ -102,6 +102,8 @@ class MailFacts:
     asked: bool  # it asks something of the user or sets a reply-by / reopen-by date
     own: bool  # the user's own reply
     moved_ok: bool  # trusted, not held for review or acceptance
+    candidates: str = ""  # the cases a mail that no case took could belong to (routing.candidates_text)
+    message_id: str = ""
 
 
 def mail_notices(m: MailFacts, case: dict | None, nxt: NextAction | None, now: dt.datetime, lang: str,
@@ -109,6 +111,8 @@ def mail_notices(m: MailFacts, case: dict | None, nxt: NextAction | None, now: d
     """The event one mail causes: a forgery refused; else a reply now due; else a case moved; else none."""
     if m.authenticity == "fail" and (case is not None or m.kind != "unrelated"):
         return [_forged(m, case, now, lang)]
+    if case is None and m.candidates:
+        return [_held(m, now, lang)]
     if case is None or m.own or not m.moved_ok or nxt is None:
         return []
     moved = bool(m.to_state and m.from_state != m.to_state)
@@ -133,6 +137,19 @@ def _mail_text(kind: str, m: MailFacts, case: dict, nxt: NextAction, tz: dt.tzin
     step = (t("State: {from_state} -> {to_state}", from_state=state_words(m.from_state), to_state=state_words(m.to_state))
             if moved else t("State: {state} (unchanged)", state=state_words(m.to_state)))
     return head, "\n".join((what, step, _next_line(nxt, m.to_state, tz)))
+
+
+def _held(m: MailFacts, now: dt.datetime, lang: str) -> Notice:
+    """A support mail that could belong to several cases waits for the user to say which (`assign`)."""
+    facts = {"kind": m.kind, "sender": m.sender, "subject": m.subject, "candidates": m.candidates,
+             "message_id": m.message_id}
+    ref = f"'{m.message_id}'" if m.message_id else "N"  # assign takes a Message-ID or the mail's number
+    with speaking(lang):
+        title = _("certmerge: a support mail could belong to several cases")
+        body = t("{kind} from {sender} ({subject}) could be case {candidates}.\n"
+                 "Nothing was guessed: say which with `certmerge assign {ref} --case C`.",
+                 kind=kind_words(m.kind), sender=m.sender, subject=m.subject, candidates=m.candidates, ref=ref)
+    return Notice("mail_held", m.cause, None, now, now, lang, title, body, facts, from_mail=True)
 
 
 def _forged(m: MailFacts, case: dict | None, now: dt.datetime, lang: str) -> Notice:
