@@ -9,7 +9,10 @@ import ast
 from tests.helpers import ROOT
 
 LIMIT = 40
-LONGER: dict[str, int] = {}  # "path:function" -> its accepted length, with a comment saying why
+LONGER: dict[str, int] = {  # "path:function" -> its accepted length, with a comment saying why
+    # a revision writes out its tables whole, as they were at that revision (later revisions never change it)
+    "certmerge/migrations/versions/0001_baseline.py:_tables": 50,
+}
 
 
 def lengths() -> dict[str, int]:
