@@ -204,20 +204,26 @@ def test_many_cases_from_a_folder_of_case_files(tmp_path):
     assert r.exit_code == 2 and "c.toml" in r.output
 
 
-def test_an_older_home_gets_its_case_keys_on_upgrade(tmp_path):
+def test_an_older_home_gets_its_case_keys_and_pending_summaries_on_upgrade(tmp_path):
+    from certmerge.store_schema import HEAD
+
     app = make_app(tmp_path / "home")
     app.init_case(sample_case())
     app.close()
     db = tmp_path / "home" / "certmerge.sqlite3"
-    with sqlite3.connect(db) as con:  # as schema 3 left it: no case_keys table
+    with sqlite3.connect(db) as con:  # as revision 0001 left it: no case_keys, no case_pending table
         con.execute("DROP TABLE case_keys")
-        con.execute("UPDATE meta SET value = '3' WHERE key = 'schema_version'")
+        con.execute("DROP TABLE case_pending")
+        con.execute("UPDATE alembic_version SET version_num = '0001'")
     app = make_app(tmp_path / "home")
     assert app.store.account_pairs() == {frozenset({"AWS02468135", "AWS01357913"})}
     with sqlite3.connect(db) as con:
-        assert con.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone() == ("4",)
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         emails = {v for (v,) in con.execute("SELECT value FROM case_keys WHERE kind = 'email'")}
+        pending = con.execute("SELECT p.case_id, p.kind, p.asks FROM case_pending p JOIN cases c "
+                              "ON c.id = p.case_id AND c.updated_at = p.version").fetchall()
     assert "taro.p.notify@example.net" in emails
+    assert pending == [(1, None, None)]  # filled, at the case's version: nothing asked yet
     app.close()
 
 

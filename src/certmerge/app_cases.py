@@ -13,7 +13,7 @@ from .core.errors import UserError
 from .core.i18n import _, nt, t
 from .core.model import (Address, Asks, Authenticity, CaseFile, CaseRecord, Classification, Email, Lang, MailKind,
                          NextAction, Reason)
-from .core.pipeline import effect_of, pending_of
+from .core.pipeline import effect_of
 
 
 @dataclass(frozen=True)
@@ -55,13 +55,13 @@ class Cases:
 
     def overview(self, state: str | None = None) -> list[CaseLine]:
         """Every case (or those in `state`) with its next action, read in bulk: the cases, then what support
-        asked of each since the user's last reply (one query for all of them)."""
+        asked of each since the user's last reply (the summary the store keeps in step with each case's mail)."""
         records = [r for r in self.store.records() if state is None or r.state.value == state]
-        asking = self.store.pending_rows([r.id for r in records]) if records else {}
+        pending = self.store.pending_summaries(records) if records else {}
         now, scheduled = self.clock(), self._schedules()
         out = []
         for rec in records:
-            asks, kind, _lang = pending_of(asking.get(rec.id, []), rec.last_reply_sent_at, rec.language)
+            asks, kind, _lang = pending[rec.id]
             view = scheduled(rec.view(asks, kind), rec.language.value)
             out.append(CaseLine(rec, lifecycle.next_action(view, now), now - rec.state_since))
         return out

@@ -8,12 +8,13 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import bindparam, func, insert, or_, select, update
+from sqlalchemy import bindparam, delete, func, insert, or_, select, update
 
 from .core.casefile import as_record
-from .core.model import CaseRecord, CaseState
+from .core.model import Asks, CaseRecord, CaseState, Lang, MailKind
+from .core.pipeline import pending_of
 from .core.routing import Found, Lookup, wanted
-from .store_schema import case_keys, cases, drafts, events, messages, write_case_keys
+from .store_schema import case_keys, case_pending, cases, drafts, events, messages, write_case_keys
 
 # built once (building a statement costs as much as running it)
 _BY_VENDOR_ID = select(cases.c.id).where(cases.c.vendor_case_id == bindparam("vid"))
@@ -95,6 +96,7 @@ def _insert_case(conn, casefile: dict, language: str, state: str, now: dt.dateti
     write_case_keys(conn, case_id, casefile)
     for ev in history:
         conn.execute(insert(events).values(case_id=case_id, **ev))
+    refresh_pending(conn, [case_id])
     return case_id
 
 
@@ -109,28 +111,89 @@ _PENDING = (select(messages.c.case_id, messages.c.id, messages.c.date, messages.
             .order_by(messages.c.case_id, messages.c.id.desc()))
 
 
+_PENDING_OF = _PENDING.where(messages.c.case_id.in_(bindparam("ids", expanding=True)))
+_CASE_INPUTS = select(cases.c.id, cases.c.updated_at, cases.c.last_reply_sent_at, cases.c.language)
+_SUMMARIES = select(case_pending.c.case_id, case_pending.c.version, case_pending.c.kind, case_pending.c.language,
+                    case_pending.c.asks)
+
+Pending = tuple[Asks, MailKind | None, Lang]  # what pipeline.pending_of returns
+
+
+def _asking_rows(conn, ids: list[int] | None) -> dict[int, list[dict[str, Any]]]:
+    """Each case's stored mail since the user's last reply that asked something or is the user's own (newest
+    first): what pending_of reads. All cases (one scan) when `ids` is None, else these by index."""
+    out: dict[int, list[dict[str, Any]]] = {}
+    rows = conn.execute(_PENDING) if ids is None else conn.execute(_PENDING_OF, {"ids": ids}) if ids else ()
+    for r in rows:
+        d = dict(r._mapping)
+        d["asks"] = json.loads(d["asks"] or "null")
+        out.setdefault(r.case_id, []).append(d)
+    return out
+
+
+def fresh_pending(conn, ids: list[int] | None = None) -> dict[int, tuple[Pending, dt.datetime]]:
+    """What each case's stored mail asks now (pending_of), with the case's version it was computed at."""
+    stmt = _CASE_INPUTS if ids is None else _CASE_INPUTS.where(cases.c.id.in_(ids))
+    inputs = conn.execute(stmt).all() if ids is None or ids else []
+    asking = _asking_rows(conn, None if ids is None else [r.id for r in inputs])
+    return {r.id: (pending_of(asking.get(r.id, []), r.last_reply_sent_at, Lang(r.language)), r.updated_at)
+            for r in inputs}
+
+
+def refresh_pending(conn, ids=None) -> None:
+    """Put the cached pending summary of these cases (all when None) in step with their mail, in the caller's
+    transaction: every write that changes a case's mail or row calls it before committing."""
+    ids = None if ids is None else sorted({i for i in ids if i is not None})
+    if ids == []:
+        return
+    fresh = fresh_pending(conn, ids)
+    conn.execute(delete(case_pending) if ids is None else delete(case_pending).where(case_pending.c.case_id.in_(ids)))
+    rows = [{"case_id": cid, "version": version, "kind": kind.value if kind else None, "language": lang.value,
+             "asks": json.dumps(asks.as_dict(), ensure_ascii=False) if kind else None}
+            for cid, ((asks, kind, lang), version) in fresh.items()]
+    if rows:
+        conn.execute(insert(case_pending), rows)
+
+
+def cached_pending(conn, versions: dict[int, dt.datetime]) -> dict[int, Pending]:
+    """The pending summary of the cases in `versions` (case number -> its updated_at): the cached row where it
+    was computed at that version, computed fresh (not stored: this is a read) where it is missing or older."""
+    out: dict[int, Pending] = {}
+    for cid, version, kind, lang, asks in conn.execute(_SUMMARIES):
+        if versions.get(cid) == version:
+            out[cid] = (Asks.from_dict(json.loads(asks)) if asks else Asks(), MailKind(kind) if kind else None,
+                        Lang(lang))
+    stale = [cid for cid in versions if cid not in out]
+    if stale:
+        out.update((cid, p) for cid, (p, _v) in fresh_pending(conn, stale if len(stale) < 500 else None).items()
+                   if cid in versions and cid not in out)
+    return out
+
+
 class CaseRows:
-    """The cases table for Store (which gives `engine` and `_read`): create, replace the case file, read."""
+    """The cases table for Store (which gives `engine`, `writing` and `_read`): create, replace the case file,
+    read."""
 
     def create_case(self, casefile: dict, language: str, state: str, now: dt.datetime,
                     vendor_case_id: str | None, history: list[dict[str, Any]]) -> int:
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             return _insert_case(conn, casefile, language, state, now, vendor_case_id, history)
 
     def create_cases(self, rows: list[tuple[dict, str, tuple[str, list[dict[str, Any]]], str | None]],
                      now: dt.datetime) -> list[int]:
         """Many cases in one transaction (all or none): (case file, language, (state, history), vendor ID)."""
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             return [_insert_case(conn, cf, lang, state, now, vid, history) for cf, lang, (state, history), vid in rows]
 
     def replace_casefile(self, case_id: int, casefile: dict, language: str, vendor_case_id: str | None,
                          now: dt.datetime, detail: str) -> None:
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
             conn.execute(update(cases).where(cases.c.id == case_id).values(
                 casefile=json.dumps(casefile, ensure_ascii=False), language=language,
                 vendor_case_id=vendor_case_id, updated_at=now))
             write_case_keys(conn, case_id, casefile)
             conn.execute(insert(events).values(case_id=case_id, at=now, type="action", detail=detail))
+            refresh_pending(conn, [case_id])  # the language to answer in falls back on the case's
 
     def cases(self) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -165,14 +228,8 @@ class CaseRows:
                 by_case.setdefault(case_id, set()).add(value)
         return {frozenset(v) for v in by_case.values()}
 
-    def pending_rows(self, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
-        """For each case, its stored mail since the user's last reply that asked something or is the user's
-        own (newest first): what pipeline.pending_of needs for the next action of many cases, in one query."""
-        wanted_ids, out = set(ids), {}
+    def pending_summaries(self, records: list[CaseRecord]) -> dict[int, Pending]:
+        """What support asked each of these cases since the user's last reply (pipeline.pending_of): from the
+        summary kept in step with each case's mail, one row a case (cached_pending)."""
         with self.engine.connect() as conn:
-            for r in conn.execute(_PENDING):
-                if r.case_id in wanted_ids:
-                    d = dict(r._mapping)
-                    d["asks"] = json.loads(d["asks"] or "null")
-                    out.setdefault(r.case_id, []).append(d)
-        return out
+            return cached_pending(conn, {r.id: r.updated_at for r in records})
