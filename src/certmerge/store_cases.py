@@ -24,19 +24,29 @@ _THREAD_DRAFT = select(drafts.c.case_id).where(drafts.c.message_id.in_(bindparam
 _KEYS = select(case_keys.c.kind, case_keys.c.value, case_keys.c.case_id).where(
     case_keys.c.value.in_(bindparam("values", expanding=True)))
 _RECORDS = select(cases).where(cases.c.id.in_(bindparam("ids", expanding=True)))
+_ALL_RECORDS = select(cases).order_by(cases.c.id)
 
 
 def record_of(row) -> CaseRecord:
     """A row of the cases table as the core reads it."""
-    d = dict(row._mapping)
+    return _record(dict(row._mapping))
+
+
+def _record(d: dict[str, Any]) -> CaseRecord:
     d["casefile"] = json.loads(d["casefile"])
     d["missing_items"] = json.loads(d["missing_items"] or "[]")
     return as_record(d)
 
 
+def _records_of(result) -> list[CaseRecord]:
+    """Every row of a query on the cases table as records (the column names read once, not for each row)."""
+    keys = list(result.keys())
+    return [_record(dict(zip(keys, r))) for r in result]
+
+
 def records(conn, ids) -> dict[int, CaseRecord]:
     ids = sorted(set(ids))
-    return {r.id: record_of(r) for r in conn.execute(_RECORDS, {"ids": ids})} if ids else {}
+    return {r.id: r for r in _records_of(conn.execute(_RECORDS, {"ids": ids}))} if ids else {}
 
 
 def thread_case(conn, ids: list[str]) -> int | None:
@@ -212,7 +222,7 @@ class CaseRows:
         """Cases as the core reads them (all when `ids` is None), oldest first."""
         with self.engine.connect() as conn:
             if ids is None:
-                return [record_of(r) for r in conn.execute(select(cases).order_by(cases.c.id))]
+                return _records_of(conn.execute(_ALL_RECORDS))
             return [r for _id, r in sorted(records(conn, ids).items())]
 
     def newest_language(self) -> str | None:
