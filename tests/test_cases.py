@@ -265,6 +265,11 @@ def _in_step(app) -> None:
     found stale and computed again on read, which would hide a write path that forgets them)."""
     recs = app.store.records()
     assert app.store.pending_summaries(recs) == {r.id: app.pending(r) for r in recs}
+    # the list's heads (four values read from the stored case file by the database) say what the records say
+    assert [(h.id, h.state, h.language, h.updated_at, h.person, h.company, h.target, h.source, h.missing_items,
+             h.view()) for h in app.store.heads()] == \
+        [(r.id, r.state, r.language, r.updated_at, r.person, r.casefile.company, r.casefile.target.account_id,
+          r.casefile.source.account_id, r.missing_items, replace(r.view(), casefile=None)) for r in recs]
     with app.store.engine.connect() as con:
         kept = [r[0] for r in con.exec_driver_sql("SELECT p.case_id FROM case_pending p JOIN cases c ON "
                                                   "c.id = p.case_id AND c.updated_at = p.version ORDER BY p.case_id")]

@@ -8,6 +8,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .core import lifecycle
+from .core.caselist import CaseHead
 from .core import storedtext as st
 from .core.errors import UserError
 from .core.i18n import _, nt, t
@@ -20,7 +21,7 @@ from .core.pipeline import effect_of
 class CaseLine:
     """One case in `certmerge cases`."""
 
-    record: CaseRecord
+    record: CaseHead
     next_action: NextAction
     waited: dt.timedelta  # in its state, until now
 
@@ -54,9 +55,10 @@ class Cases:
         return self.store.case(ids[-1])
 
     def overview(self, state: str | None = None) -> list[CaseLine]:
-        """Every case (or those in `state`) with its next action, read in bulk: the cases, then what support
-        asked of each since the user's last reply (the summary the store keeps in step with each case's mail)."""
-        records = [r for r in self.store.records() if state is None or r.state.value == state]
+        """Every case (or those in `state`) with its next action, read in bulk: the cases' heads (the row and four
+        values of the case file), then what support asked of each since the user's last reply (the summary the
+        store keeps in step with each case's mail)."""
+        records = [r for r in self.store.heads() if state is None or r.state.value == state]
         pending = self.store.pending_summaries(records) if records else {}
         now, scheduled = self.clock(), self._schedules()
         out = []

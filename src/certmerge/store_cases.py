@@ -8,9 +8,10 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import bindparam, delete, func, insert, or_, select, update
+from sqlalchemy import JSON, bindparam, cast, delete, func, insert, or_, select, type_coerce, update
 
 from .core.casefile import as_record
+from .core.caselist import CaseHead
 from .core.model import Asks, CaseRecord, CaseState, Lang, MailKind
 from .core.pipeline import pending_of
 from .core.routing import Found, Lookup, wanted
@@ -180,6 +181,34 @@ def cached_pending(conn, versions: dict[int, dt.datetime]) -> dict[int, Pending]
     return out
 
 
+_HEAD_COLUMNS = ("id", "state", "language", "state_since", "updated_at", "vendor_case_id", "support_address",
+                 "last_support_mail_at", "last_reply_sent_at", "deadline", "reopen_by", "missing_items")
+_HEAD_PATHS = {"person": ("user", "name"), "company": ("user", "company"), "target": ("target", "account_id"),
+               "source": ("source", "account_id")}
+_HEADS: dict[str, Any] = {}  # by dialect name
+
+
+def _heads_query(dialect: str):
+    """Every case's head, the case file's four values read by the database: SQLite's JSON_EXTRACT on the stored
+    text, PostgreSQL's #>> on it cast to JSON (on SQLite a cast would make the text a number)."""
+    if dialect not in _HEADS:
+        doc = cast(cases.c.casefile, JSON) if dialect == "postgresql" else type_coerce(cases.c.casefile, JSON)
+        _HEADS[dialect] = select(*(cases.c[name] for name in _HEAD_COLUMNS),
+                                 *(doc[path].as_string().label(name) for name, path in _HEAD_PATHS.items())
+                                 ).order_by(cases.c.id)
+    return _HEADS[dialect]
+
+
+def _head(d: dict[str, Any]) -> CaseHead:
+    return CaseHead(id=d["id"], state=CaseState(d["state"]), language=Lang(d["language"]),
+                    state_since=d["state_since"], updated_at=d["updated_at"], person=d["person"] or "",
+                    company=d["company"] or "", target=d["target"] or "", source=d["source"] or "",
+                    vendor_case_id=d["vendor_case_id"], support_address=d["support_address"],
+                    last_support_mail_at=d["last_support_mail_at"], last_reply_sent_at=d["last_reply_sent_at"],
+                    deadline=d["deadline"], reopen_by=d["reopen_by"],
+                    missing_items=tuple(json.loads(d["missing_items"] or "[]")))
+
+
 class CaseRows:
     """The cases table for Store (which gives `engine`, `writing` and `_read`): create, replace the case file,
     read."""
@@ -225,6 +254,13 @@ class CaseRows:
                 return _records_of(conn.execute(_ALL_RECORDS))
             return [r for _id, r in sorted(records(conn, ids).items())]
 
+    def heads(self) -> list[CaseHead]:
+        """Every case as `certmerge cases` lists it, oldest first, without parsing any case file."""
+        with self.engine.connect() as conn:
+            result = conn.execute(_heads_query(conn.dialect.name))
+            keys = list(result.keys())
+            return [_head(dict(zip(keys, r))) for r in result]
+
     def newest_language(self) -> str | None:
         rows = self._read(select(cases.c.language).order_by(cases.c.id.desc()).limit(1))
         return rows[0][0] if rows else None
@@ -238,7 +274,7 @@ class CaseRows:
                 by_case.setdefault(case_id, set()).add(value)
         return {frozenset(v) for v in by_case.values()}
 
-    def pending_summaries(self, records: list[CaseRecord]) -> dict[int, Pending]:
+    def pending_summaries(self, records: list[CaseRecord] | list[CaseHead]) -> dict[int, Pending]:
         """What support asked each of these cases since the user's last reply (pipeline.pending_of): from the
         summary kept in step with each case's mail, one row a case (cached_pending)."""
         with self.engine.connect() as conn:
