@@ -228,18 +228,8 @@ class Store(_cases.CaseRows):
             self.write_step("quarantine")
         if change.notices:
             _notify.add_notices(conn, change.notices, change.channels, msg_row, self.write_step)
-        _cases.refresh_pending(conn, self._touched_cases(conn, change))
+        _cases.refresh_pending(conn, _cases.touched_cases(conn, change))
         return msg_row
-
-    @staticmethod
-    def _touched_cases(conn, change: Change) -> set[int]:
-        """The cases whose mail or row this Change wrote (their pending summaries are refreshed with it)."""
-        ids = {change.case_id, (change.message or {}).get("case_id")}
-        ids |= {v.get("case_id") for v in change.message_updates.values()}
-        if change.message_updates:
-            ids |= {r[0] for r in conn.execute(select(messages.c.case_id).where(
-                messages.c.id.in_(list(change.message_updates))))}
-        return {i for i in ids if i is not None}
 
     @property
     def notices(self):

@@ -166,6 +166,16 @@ def refresh_pending(conn, ids=None) -> None:
         conn.execute(insert(case_pending), rows)
 
 
+def touched_cases(conn, change) -> set[int]:
+    """The cases whose mail or row a Change wrote (Store._write refreshes their pending summaries with it)."""
+    ids = {change.case_id, (change.message or {}).get("case_id")}
+    ids |= {v.get("case_id") for v in change.message_updates.values()}
+    if change.message_updates:
+        ids |= {r[0] for r in conn.execute(select(messages.c.case_id).where(
+            messages.c.id.in_(list(change.message_updates))))}
+    return {i for i in ids if i is not None}
+
+
 def cached_pending(conn, versions: dict[int, dt.datetime]) -> dict[int, Pending]:
     """The pending summary of the cases in `versions` (case number -> its updated_at): the cached row where it
     was computed at that version, computed fresh (not stored: this is a read) where it is missing or older."""
