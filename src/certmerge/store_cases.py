@@ -28,12 +28,8 @@ _RECORDS = select(cases).where(cases.c.id.in_(bindparam("ids", expanding=True)))
 _ALL_RECORDS = select(cases).order_by(cases.c.id)
 
 
-def record_of(row) -> CaseRecord:
-    """A row of the cases table as the core reads it."""
-    return _record(dict(row._mapping))
-
-
 def _record(d: dict[str, Any]) -> CaseRecord:
+    """A row of the cases table (as a dict) as the core reads it."""
     d["casefile"] = json.loads(d["casefile"])
     d["missing_items"] = json.loads(d["missing_items"] or "[]")
     return as_record(d)
