@@ -41,6 +41,7 @@ from certmerge.config import load_settings  # noqa: E402
 from certmerge.core.casefile import casefile_to_dict, load_casefile  # noqa: E402
 from certmerge.core.routing import lookup_for, route  # noqa: E402
 from certmerge.sources.base import RawMail  # noqa: E402
+from certmerge.store_cases import refresh_pending  # noqa: E402
 from certmerge.store_schema import messages  # noqa: E402
 
 T0 = dt.datetime(2026, 11, 2, tzinfo=dt.timezone.utc)
@@ -97,6 +98,7 @@ def build(home: Path, n_cases: int, n_mails: int, seed: int = 7) -> App:
                 rows = []
         if rows:
             conn.execute(messages.insert(), rows)
+        refresh_pending(conn)  # written around the store: keep what it derives from each case's mail in step
     return app
 
 

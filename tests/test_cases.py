@@ -204,20 +204,26 @@ def test_many_cases_from_a_folder_of_case_files(tmp_path):
     assert r.exit_code == 2 and "c.toml" in r.output
 
 
-def test_an_older_home_gets_its_case_keys_on_upgrade(tmp_path):
+def test_an_older_home_gets_its_case_keys_and_pending_summaries_on_upgrade(tmp_path):
+    from certmerge.store_schema import HEAD
+
     app = make_app(tmp_path / "home")
     app.init_case(sample_case())
     app.close()
     db = tmp_path / "home" / "certmerge.sqlite3"
-    with sqlite3.connect(db) as con:  # as revision 0001 (the schema before many cases) left it: no case_keys
+    with sqlite3.connect(db) as con:  # as revision 0001 left it: no case_keys, no case_pending table
         con.execute("DROP TABLE case_keys")
+        con.execute("DROP TABLE case_pending")
         con.execute("UPDATE alembic_version SET version_num = '0001'")
     app = make_app(tmp_path / "home")
     assert app.store.account_pairs() == {frozenset({"AWS02468135", "AWS01357913"})}
-    with sqlite3.connect(db) as con:  # revision 0002 made the table and filled it from the stored case
-        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+    with sqlite3.connect(db) as con:
+        assert con.execute("SELECT version_num FROM alembic_version").fetchone() == (HEAD,)
         emails = {v for (v,) in con.execute("SELECT value FROM case_keys WHERE kind = 'email'")}
+        pending = con.execute("SELECT p.case_id, p.kind, p.asks FROM case_pending p JOIN cases c "
+                              "ON c.id = p.case_id AND c.updated_at = p.version").fetchall()
     assert "taro.p.notify@example.net" in emails
+    assert pending == [(1, None, None)]  # filled, at the case's version: nothing asked yet
     app.close()
 
 
@@ -252,3 +258,88 @@ def test_cases_fit_the_terminal_in_both_languages(team, lang):
         assert ("サポート" if lang == "ja" else "support") in whole[0]
     finally:
         i18n.use("en")
+
+
+def _in_step(app) -> None:
+    """`cases` agrees with each case's own next action, and reads summaries kept in step by every write (none
+    found stale and computed again on read, which would hide a write path that forgets them)."""
+    recs = app.store.records()
+    assert app.store.pending_summaries(recs) == {r.id: app.pending(r) for r in recs}
+    # the list's heads (four values read from the stored case file by the database) say what the records say
+    assert [(h.id, h.state, h.language, h.updated_at, h.person, h.company, h.target, h.source, h.missing_items,
+             h.view()) for h in app.store.heads()] == \
+        [(r.id, r.state, r.language, r.updated_at, r.person, r.casefile.company, r.casefile.target.account_id,
+          r.casefile.source.account_id, r.missing_items, replace(r.view(), casefile=None)) for r in recs]
+    with app.store.engine.connect() as con:
+        kept = [r[0] for r in con.exec_driver_sql("SELECT p.case_id FROM case_pending p JOIN cases c ON "
+                                                  "c.id = p.case_id AND c.updated_at = p.version ORDER BY p.case_id")]
+    assert kept == [r.id for r in recs]
+    assert [c.next_action for c in app.overview()] == [app.next_action(r) for r in recs]
+
+
+@pytest.fixture
+def team_on(tmp_path, db_url):
+    """The team's three cases, on SQLite and on PostgreSQL."""
+    clock = Clock()
+    app = make_app(tmp_path / "home", clock, db_url=db_url)
+    for n, name in ((1, "Taro Yamada"), (2, "Hanako Sato"), (3, "Jiro Suzuki")):
+        app.submitted(app.init_case(person(n, name), new=True))
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    yield app, clock, inbox
+    app.close()
+
+
+def test_cases_stays_in_step_through_mail_relabel_assign_accept_answer_sent_and_verify(team_on):
+    from certmerge.app import VerifyAnswers
+    from certmerge.core.model import MailKind
+
+    app, clock, inbox = team_on
+    # a mail that could be case 2's or 3's waits for review (in no case); it is assigned to case 3 below
+    [review] = deliver(app, inbox, "00.eml", vendor_mail("01", "300000000000003", SHARED,
+                                                         extra="\nAccounts: AWS00000002 and AWS00000053\n"))
+    assert review.case is None
+    review_id = app.store.messages()[0]["id"]
+    _in_step(app)
+    deliver(app, inbox, "01.eml", vendor_mail("01", "100000000000001", SHARED, extra="\nAccount: AWS00000001\n"))
+    deliver(app, inbox, "02.eml", vendor_mail("01", "200000000000002", "user2@corp.example"))
+    clock.tick(days=1)
+    [info] = deliver(app, inbox, "03.eml", vendor_mail("04", "100000000000001", SHARED))
+    assert app.pending(app.store.records([1])[0])[1] is not None  # case 1 is asked something
+    _in_step(app)
+    row = app.store.messages(1)[0]
+    app.relabel(str(row["id"]), MailKind.ACKNOWLEDGEMENT)
+    assert app.pending(app.store.records([1])[0])[1] == MailKind.ACKNOWLEDGEMENT  # what the summary must follow
+    _in_step(app)
+    app.relabel(str(row["id"]), MailKind.INFO_REQUEST)
+    _in_step(app)
+    app.answer(app.case(1), "profile_name", "Taro Y")
+    _in_step(app)
+    app.assign(str(review_id), 3)
+    _in_step(app)
+    # a colleague forwards support's confirmation request of case 2: recorded, moves nothing until accepted
+    fwd = EmailMessage()
+    fwd["Authentication-Results"] = "mx.corp.example; dkim=pass header.d=corp.example; dmarc=pass header.from=corp.example"
+    fwd["From"], fwd["To"] = "colleague@corp.example", SHARED
+    fwd["Subject"], fwd["Date"] = "Fwd: RE: [CASE 200000000000002] account merge", "Tue, 3 Nov 2026 09:00:00 +0000"
+    fwd["Message-ID"] = make_msgid("fwd", domain="corp.example")
+    fwd.set_content("FYI\n\n---------- Forwarded message ---------\nFrom: AWS Training and Certification "
+                    "<aws-cs-trainingcertification-form@amazon.com>\nSubject: RE: [CASE 200000000000002] account "
+                    "merge\n\n" + _text("06").replace("176530418200731", "200000000000002"))
+    clock.tick(hours=2)
+    [fwd_out] = deliver(app, inbox, "05.eml", fwd.as_bytes())
+    assert fwd_out.case == 2
+    _in_step(app)
+    app.accept(str(app.store.messages(2)[0]["id"]))
+    _in_step(app)
+    clock.tick(hours=2)
+    app.draft(app.case(1))
+    app.sent(app.case(1))
+    assert app.pending(app.store.records([1])[0])[1] is None  # answered
+    _in_step(app)
+    clock.tick(days=2)
+    deliver(app, inbox, "06.eml", vendor_mail("09", "300000000000003", SHARED))
+    assert app.case(3)["state"] in ("completed", "awaiting_completion")
+    _in_step(app)
+    app.verify(app.case(3), VerifyAnswers(credly_ok=False))
+    _in_step(app)

@@ -56,7 +56,7 @@ def test_a_schema_2_home_upgrades_in_place_and_then_notifies(tmp_path):
     assert run_cli(home, "watch", "--once", "--source", str(_inbox(tmp_path, "01"))).returncode == 0
     db = home / "certmerge.sqlite3"
     with sqlite3.connect(db) as conn:  # as certmerge left it before schema 3 (and before Alembic)
-        for table in ("deliveries", "outbox", "heartbeat", "case_keys", "alembic_version"):
+        for table in ("deliveries", "outbox", "heartbeat", "alembic_version", "case_keys", "case_pending"):
             conn.execute(f"DROP TABLE {table}")
         conn.execute("CREATE TABLE meta (key VARCHAR(64) NOT NULL PRIMARY KEY, value TEXT)")
         conn.execute("INSERT INTO meta VALUES ('schema_version', '2')")

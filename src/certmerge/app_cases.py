@@ -8,19 +8,20 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .core import lifecycle
+from .core.caselist import CaseHead
 from .core import storedtext as st
 from .core.errors import UserError
 from .core.i18n import _, nt, t
 from .core.model import (Address, Asks, Authenticity, CaseFile, CaseRecord, Classification, Email, Lang, MailKind,
                          NextAction, Reason)
-from .core.pipeline import effect_of, pending_of
+from .core.pipeline import effect_of
 
 
 @dataclass(frozen=True)
 class CaseLine:
     """One case in `certmerge cases`."""
 
-    record: CaseRecord
+    record: CaseHead
     next_action: NextAction
     waited: dt.timedelta  # in its state, until now
 
@@ -54,14 +55,15 @@ class Cases:
         return self.store.case(ids[-1])
 
     def overview(self, state: str | None = None) -> list[CaseLine]:
-        """Every case (or those in `state`) with its next action, read in bulk: the cases, then what support
-        asked of each since the user's last reply (one query for all of them)."""
-        records = [r for r in self.store.records() if state is None or r.state.value == state]
-        asking = self.store.pending_rows([r.id for r in records]) if records else {}
+        """Every case (or those in `state`) with its next action, read in bulk: the cases' heads (the row and four
+        values of the case file), then what support asked of each since the user's last reply (the summary the
+        store keeps in step with each case's mail)."""
+        records = [r for r in self.store.heads() if state is None or r.state.value == state]
+        pending = self.store.pending_summaries(records) if records else {}
         now, scheduled = self.clock(), self._schedules()
         out = []
         for rec in records:
-            asks, kind, _lang = pending_of(asking.get(rec.id, []), rec.last_reply_sent_at, rec.language)
+            asks, kind, _lang = pending[rec.id]
             view = scheduled(rec.view(asks, kind), rec.language.value)
             out.append(CaseLine(rec, lifecycle.next_action(view, now), now - rec.state_since))
         return out

@@ -66,8 +66,8 @@ def cases_json(items: list, now: dt.datetime) -> dict:
     """`certmerge cases --json` (its fields are listed in the README)."""
     return {"schema": SCHEMA, "cases": [{
         "id": c.record.id, "case_id": c.record.vendor_case_id, "person": c.record.person,
-        "company": c.record.casefile.company, "language": c.record.language.value, "state": c.record.state.value,
+        "company": c.record.company, "language": c.record.language.value, "state": c.record.state.value,
         "state_since": _iso(c.record.state_since), "waiting_on": c.waiting_on,
         "waiting_seconds": int(c.waited.total_seconds()), "deadline": _iso(c.record.deadline),
-        "target": c.record.casefile.target.account_id, "source": c.record.casefile.source.account_id,
+        "target": c.record.target, "source": c.record.source,
         "next_action": c.next_action.as_dict()} for c in items]}

@@ -228,6 +228,7 @@ class Store(_cases.CaseRows):
             self.write_step("quarantine")
         if change.notices:
             _notify.add_notices(conn, change.notices, change.channels, msg_row, self.write_step)
+        _cases.refresh_pending(conn, _cases.touched_cases(conn, change))
         return msg_row
 
     @property
@@ -289,8 +290,10 @@ class Store(_cases.CaseRows):
         return _message_row(row) if row else None
 
     def update_message(self, msg_id: int, **values: Any) -> None:
-        with self.engine.begin() as conn:
+        with self.writing() as conn:
+            before = conn.execute(select(messages.c.case_id).where(messages.c.id == msg_id)).scalar()
             conn.execute(update(messages).where(messages.c.id == msg_id).values(**values))
+            _cases.refresh_pending(conn, [before, values.get("case_id")])
 
     def history(self, case_id: int) -> list[dict[str, Any]]:
         with self.engine.connect() as conn:
@@ -358,6 +361,7 @@ class Store(_cases.CaseRows):
                     if rows:
                         conn.execute(insert(tbl), rows)
                 backfill_case_keys(conn)  # derived from the case files: not in an export
+                _cases.refresh_pending(conn)  # derived from each case's mail: neither
                 if conn.dialect.name == "postgresql":
                     _reset_sequences(conn, self._DUMP_ORDER)
         except (DatabaseError, TypeError, ValueError, KeyError) as exc:

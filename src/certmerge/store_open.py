@@ -163,12 +163,16 @@ def ensure(engine: Engine, url: str, upgrade: bool = False) -> tuple[str, str]:
     """Bring the schema to HEAD where the policy allows it: (the state it found, HEAD). The state found is
     the one read under the lock: of processes opening an old database at once, one finds it old and
     migrates it, the others find it at HEAD."""
-    with engine.connect() as conn:
-        before = state(conn)
-        conn.rollback()
+    try:
+        with engine.connect() as conn:
+            before = state(conn)
+            conn.rollback()
+    except DatabaseError:  # read while another process migrates it (PostgreSQL: `meta` listed, then dropped)
+        before = None  # read again under the lock
     if before == HEAD:
         return before, before
-    _allowed(engine.dialect.name, url, before, upgrade)
+    if before is not None:
+        _allowed(engine.dialect.name, url, before, upgrade)
     with engine.connect() as conn:
         _lock(conn)
         now = state(conn)  # again under the lock: another process may have done it meanwhile

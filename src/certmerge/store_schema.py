@@ -33,7 +33,7 @@ metadata = MetaData()
 # The Alembic revision these tables are: the newest file in certmerge/migrations/versions/. Opening a database
 # compares its alembic_version row with this (plain SQL, no alembic import); tests/test_migrations.py checks
 # that it is the scripts' real head. Adding a revision: see that package's __init__.
-HEAD = "0002"
+HEAD = "0003"
 # The schema versions of certmerge before Alembic (a `meta` row schema_version); the baseline revision
 # upgrades a database of any of them in place.
 LEGACY_VERSIONS = (1, 2, 3)
@@ -144,6 +144,20 @@ case_keys = Table(  # what identifies each case's person in mail, looked up by i
     Column("case_id", Integer, ForeignKey("cases.id"), primary_key=True),
     Column("kind", String(16), primary_key=True),  # email | account
     Column("value", String(320), primary_key=True, index=True),  # lower-cased address, or AWS... account ID
+)
+
+
+# What support asked of each case since the user's last reply (pipeline.pending_of over its stored mail), kept in
+# step in the transaction that changes the case's mail or row (store_cases.refresh_pending), so that `certmerge
+# cases` reads one row per case instead of every case's mail. `version` is the case's updated_at when it was
+# computed: a row whose case has changed since (a write that did not refresh it) is not used.
+case_pending = Table(
+    "case_pending", metadata,
+    Column("case_id", Integer, ForeignKey("cases.id"), primary_key=True),
+    Column("version", UTCDateTime, nullable=False),
+    Column("kind", String(32)),  # the latest asking mail's kind, or null when nothing is asked
+    Column("language", String(8), nullable=False),  # the language to answer in
+    Column("asks", Text),  # JSON of the merged model.Asks, or null when nothing is asked
 )
 
 

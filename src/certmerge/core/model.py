@@ -298,7 +298,7 @@ class CaseView:
     """What lifecycle.next_action and the views need to know about a stored case."""
 
     state: CaseState
-    casefile: CaseFile
+    casefile: CaseFile | None  # None where no reader needs it (the list of cases: next_action reads none)
     vendor_case_id: str | None = None
     support_address: str | None = None
     last_support_mail_at: dt.datetime | None = None
