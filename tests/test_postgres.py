@@ -54,6 +54,16 @@ def test_a_wrong_password_is_one_line_without_it(tmp_path, postgres):
     assert "password authentication failed" in r.output and SECRET not in r.output
 
 
+def test_a_server_that_is_down_is_one_line_and_not_called_damaged(tmp_path):
+    from tests.dovecot import free_port
+
+    write_config(tmp_path / "h", db_url=f"postgresql://certmerge:{SECRET}@127.0.0.1:{free_port()}/db")
+    for args in (["status"], ["db", "upgrade"]):
+        r = runner.invoke(cli, [*args, "--home", str(tmp_path / "h")])
+        assert r.exit_code == 3 and len(r.output.strip().splitlines()) == 1, r.output
+        assert "cannot be reached" in r.output and "damaged" not in r.output and SECRET not in r.output
+
+
 def test_opening_a_database_at_head_does_not_import_alembic(tmp_path, databases):
     app = make_app(tmp_path / "h", db_url=databases.new())
     app.init_case(sample_case())

@@ -66,8 +66,14 @@ _IO_WORDS = ("disk i/o", "disk is full", "unable to open", "readonly", "read-onl
 
 
 def open_error(url: str, exc: Exception) -> StoreError:
-    """Tell a full disk or missing permission apart from a damaged file: the advice differs."""
+    """Tell a server out of reach, a full disk or missing permission apart from a damaged file: the advice
+    differs. A database on a server (PostgreSQL) that fails to open is never called damaged: nothing of it
+    was read."""
     detail = str(getattr(exc, "orig", exc) or exc).splitlines()[0][:120]
+    if not url.startswith("sqlite"):
+        return StoreError(t("the database {shown} cannot be reached ({detail})", shown=shown(url), detail=detail),
+                          _("check that the database server runs and accepts this user, and database_url "
+                            "(the password in ~/.pgpass or PGPASSWORD); nothing was changed"))
     if any(w in detail.lower() for w in _IO_WORDS):
         return StoreError(t("the database {shown} cannot be opened ({detail})", shown=shown(url), detail=detail),
                           _("check free disk space and the permissions of the certmerge home; nothing was changed"))
