@@ -36,9 +36,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
+from bench.run import ms  # noqa: E402
 from certmerge.app import App  # noqa: E402
 from certmerge.config import load_settings  # noqa: E402
-from certmerge.core.casefile import casefile_to_dict, load_casefile  # noqa: E402
+from certmerge.core.casefile import load_casefile  # noqa: E402
 from certmerge.core.routing import lookup_for, route  # noqa: E402
 from certmerge.sources.base import RawMail  # noqa: E402
 from certmerge.store_cases import refresh_pending  # noqa: E402
@@ -52,10 +53,6 @@ ACK = ("Hello,\n\nThank you for contacting AWS Training and Certification Suppor
        "received.\n\nYour request:\nPlease merge {src} into {tgt}.\n")
 INFO = ("Hello,\n\nTo continue, please reply with the following information:\n- the email address of each "
         "account\n- the certification account ID of each account\n\nCase ID: {cid}\n")
-
-
-def ms(seconds: float) -> float:
-    return round(seconds * 1000, 3)
 
 
 def casefile(n: int, sample):

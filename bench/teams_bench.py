@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import shutil
-import statistics
 import sys
 import tempfile
 import time
@@ -28,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path[:0] = [str(ROOT), str(ROOT / "src")]
 
 from bench.cases_bench import build  # noqa: E402
-from bench.run import Mailbox, compile_bytecode, ms  # noqa: E402
+from bench.run import Mailbox, _spread, compile_bytecode  # noqa: E402
 from tests.dovecot import Dovecot  # noqa: E402
 
 
@@ -76,11 +75,7 @@ def idle_turns(homes: dict[str, Path], password: tuple[str, str], rounds: int, p
         for app, source, _keeper in opened.values():
             source.close()
             app.close()
-    out = {}
-    for name, got in times.items():
-        q = statistics.quantiles(got, n=20)
-        out[name] = {"median_ms": ms(statistics.median(got)), "p5_ms": ms(q[0]), "p95_ms": ms(q[-1]), "n": len(got)}
-    return out
+    return {name: {**_spread(got), "n": len(got)} for name, got in times.items()}
 
 
 def main(argv: list[str] | None = None) -> dict:

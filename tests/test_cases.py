@@ -58,17 +58,21 @@ def vendor_mail(prefix: str, case_id: str, to: str, extra: str = "", refs: str =
     return msg.as_bytes()
 
 
-@pytest.fixture
-def team(tmp_path):
-    """Three submitted cases (no support case number yet) in one home, and the shared mailbox's folder."""
+def _team(tmp_path, db_url: str = ""):
     clock = Clock()
-    app = make_app(tmp_path / "home", clock)
+    app = make_app(tmp_path / "home", clock, db_url=db_url)
     for n, name in ((1, "Taro Yamada"), (2, "Hanako Sato"), (3, "Jiro Suzuki")):
         app.submitted(app.init_case(person(n, name), new=True))
     inbox = tmp_path / "inbox"
     inbox.mkdir()
     yield app, clock, inbox
     app.close()
+
+
+@pytest.fixture
+def team(tmp_path):
+    """Three submitted cases (no support case number yet) in one home, and the shared mailbox's folder."""
+    yield from _team(tmp_path)
 
 
 def deliver(app, inbox, name: str, data: bytes):
@@ -280,14 +284,7 @@ def _in_step(app) -> None:
 @pytest.fixture
 def team_on(tmp_path, db_url):
     """The team's three cases, on SQLite and on PostgreSQL."""
-    clock = Clock()
-    app = make_app(tmp_path / "home", clock, db_url=db_url)
-    for n, name in ((1, "Taro Yamada"), (2, "Hanako Sato"), (3, "Jiro Suzuki")):
-        app.submitted(app.init_case(person(n, name), new=True))
-    inbox = tmp_path / "inbox"
-    inbox.mkdir()
-    yield app, clock, inbox
-    app.close()
+    yield from _team(tmp_path, db_url)
 
 
 def test_cases_stays_in_step_through_mail_relabel_assign_accept_answer_sent_and_verify(team_on):
