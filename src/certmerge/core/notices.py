@@ -143,7 +143,9 @@ def _held(m: MailFacts, now: dt.datetime, lang: str) -> Notice:
     """A support mail that could belong to several cases waits for the user to say which (`assign`)."""
     facts = {"kind": m.kind, "sender": m.sender, "subject": m.subject, "candidates": m.candidates,
              "message_id": m.message_id}
-    ref = f"'{m.message_id}'" if m.message_id else "N"  # assign takes a Message-ID or the mail's number
+    import shlex
+
+    ref = shlex.quote(m.message_id) if m.message_id else "N"  # assign takes a Message-ID or the mail's number
     with speaking(lang):
         title = _("certmerge: a support mail could belong to several cases")
         body = t("{kind} from {sender} ({subject}) could be case {candidates}.\n"
